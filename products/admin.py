@@ -1,0 +1,126 @@
+"""Catalogue admin: every product field, images, stock and price, routines."""
+
+from django import forms
+from django.contrib import admin, messages
+from oscar.apps.catalogue.admin import *  # noqa: F403
+from oscar.apps.catalogue.admin import CategoryInline
+from oscar.apps.catalogue.admin import ProductAdmin as CoreProductAdmin
+from oscar.apps.catalogue.admin import ProductImageAdmin as CoreProductImageAdmin
+
+from products.models import Product, ProductImage, Routine, RoutineStep
+from products.routines import routine_sync_offer
+from shop.money import format_price
+from shop.partner.admin import StockRecordInline
+
+
+class ProductForm(forms.ModelForm):
+    """Admin builds the field list from the fieldsets below."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Oscar allows untitled child products; every product we sell has a name.
+        self.fields["title"].required = True
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("Give the product a name.")
+        return title
+
+
+class ProductImageInline(admin.StackedInline):
+    model = ProductImage
+    fields = ("original", "alt_text", "caption", "display_order")
+    extra = 0
+
+
+admin.site.unregister(Product)
+
+
+@admin.register(Product)
+class ProductAdmin(CoreProductAdmin):
+    form = ProductForm
+    list_display = ("title", "upc", "volume_ml", "price", "stock", "is_public")
+    list_filter = ["is_public", "categories", "product_class"]
+    inlines = [StockRecordInline, ProductImageInline, CategoryInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "upc", "product_class", "is_public"]}),
+        (
+            "Texts",
+            {
+                "fields": [
+                    "short_description",
+                    "description",
+                    "claims",
+                    "inci",
+                    "usage",
+                    "volume_ml",
+                ]
+            },
+        ),
+        (
+            "Search engines",
+            {"fields": ["meta_title", "meta_description"], "classes": ["collapse"]},
+        ),
+        (
+            "Advanced",
+            {
+                "fields": [
+                    "structure",
+                    "parent",
+                    "is_discountable",
+                    "priority",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("stockrecords")
+
+    @admin.display(description="price incl. VAT")
+    def price(self, product):
+        records = product.stockrecords.all()
+        return format_price(records[0].price) if records else "—"
+
+    @admin.display(description="in stock")
+    def stock(self, product):
+        records = product.stockrecords.all()
+        return records[0].net_stock_level if records else "—"
+
+
+admin.site.unregister(ProductImage)
+
+
+@admin.register(ProductImage)
+class ProductImageAdmin(CoreProductImageAdmin):
+    list_display = ("product", "alt_text", "display_order")
+    search_fields = ("alt_text", "caption", "product__upc", "product__title")
+
+
+class RoutineStepInline(admin.TabularInline):
+    model = RoutineStep
+    autocomplete_fields = ("product",)
+    extra = 0
+
+
+@admin.register(Routine)
+class RoutineAdmin(admin.ModelAdmin):
+    list_display = ("name", "price_display", "is_public", "date_updated")
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("offer",)
+    inlines = [RoutineStepInline]
+
+    @admin.display(description="price incl. VAT", ordering="price")
+    def price_display(self, routine):
+        return format_price(routine.price)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        routine = form.instance
+        routine_sync_offer(routine=routine)
+        if not routine.steps.exists():
+            messages.warning(
+                request, "The routine has no products, so its offer is suspended."
+            )

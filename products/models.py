@@ -1,0 +1,137 @@
+"""The catalogue: Oscar's models, skin-care fields, image renditions, routines."""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
+from oscar.utils.models import get_image_upload_path
+
+from products import images
+
+
+class Product(AbstractProduct):
+    short_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences shown on product cards and in search results.",
+    )
+    claims = models.TextField(
+        blank=True,
+        help_text="What the product does, one claim per line, as printed by the brand.",
+    )
+    inci = models.TextField(
+        "ingredients (INCI)",
+        blank=True,
+        help_text="Full INCI list in label order, separated by commas.",
+    )
+    usage = models.TextField("how to use", blank=True, help_text="One step per line.")
+    volume_ml = models.PositiveIntegerField(
+        "size (ml)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+
+    def get_claims(self):
+        return [line.strip() for line in self.claims.splitlines() if line.strip()]
+
+    def get_ingredients(self):
+        return [part.strip() for part in self.inci.split(",") if part.strip()]
+
+    def get_usage_steps(self):
+        return [line.strip() for line in self.usage.splitlines() if line.strip()]
+
+
+class ProductImage(AbstractProductImage):
+    # Redefined only to record the pixel size, which every <img> needs.
+    original = models.ImageField(
+        "original",
+        upload_to=get_image_upload_path,
+        max_length=255,
+        width_field="width",
+        height_field="height",
+    )
+    alt_text = models.CharField(
+        "alt text",
+        max_length=200,
+        help_text="Describes the picture for people who cannot see it.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Made at once rather than on first view, so pages never do image work.
+        images.make_renditions(self.original)
+
+    def renditions(self):
+        """Responsive WebP variants, computed from the stored size: no I/O."""
+        return images.rendition_list(self.original.name, self.width, self.height)
+
+    def default_rendition(self):
+        return images.pick(self.renditions(), images.CARD_WIDTH)
+
+
+class Routine(models.Model):
+    """A set of products sold together at a fixed price (an Oscar offer)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.CharField(
+        max_length=300, help_text="Shown on cards and as the page's description."
+    )
+    description = models.TextField(blank=True, help_text="Paragraphs of plain text.")
+    price = models.DecimalField(
+        "routine price incl. VAT",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="What a customer pays for one of each product in the routine.",
+    )
+    is_public = models.BooleanField(default=True)
+    offer = models.OneToOneField(
+        "offer.ConditionalOffer",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="routine",
+        help_text="Kept in step with the routine's products and price on save.",
+    )
+    date_updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:routine", kwargs={"slug": self.slug})
+
+
+class RoutineStep(models.Model):
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="routine_steps"
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+    when = models.CharField(
+        max_length=100, blank=True, help_text="For example: Morning and evening."
+    )
+    instruction = models.CharField(
+        max_length=300, help_text="What this step does, in one sentence."
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["routine", "product"], name="routine_product_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.product}"
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403

@@ -1,0 +1,153 @@
+"""Storefront views of the catalogue, backed by the database.
+
+Oscar's own listing views go through Haystack, which with the simple backend
+lists nothing; these replace them under the same URL names.
+"""
+
+from urllib.parse import unquote
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, View
+from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
+
+from products.models import Category, Product, Routine, RoutineStep
+from products.routines import RoutineUnavailable, routine_add_to_basket, routine_quote
+
+
+def product_card_queryset():
+    """Browsable products with what a card shows fetched up front."""
+    return (
+        Product.objects.browsable()
+        .select_related("product_class")
+        .prefetch_related("stockrecords", "images")
+        .order_by("-priority", "title")
+    )
+
+
+def routine_queryset():
+    """Public routines with their steps, products, stock and images."""
+    return Routine.objects.filter(is_public=True).prefetch_related(
+        Prefetch(
+            "steps",
+            queryset=RoutineStep.objects.select_related(
+                "product", "product__product_class"
+            ).prefetch_related("product__stockrecords", "product__images"),
+        )
+    )
+
+
+class PaginatedProductListView(ListView):
+    context_object_name = "products"
+    paginate_by = 24
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404 as error:
+            raise InvalidPage from error
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except InvalidPage:
+            messages.error(request, "That page does not exist; here is the first one.")
+            return redirect(request.path)
+
+
+class CatalogueView(PaginatedProductListView):
+    """All products, optionally narrowed by the search box (``?q=``)."""
+
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_queryset(self):
+        queryset = product_card_queryset()
+        self.query = self.request.GET.get("q", "").strip()[:100]
+        for word in self.query.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(short_description__icontains=word)
+                | Q(description__icontains=word)
+                | Q(inci__icontains=word)
+                | Q(upc__iexact=word)
+            )
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class ProductCategoryView(PaginatedProductListView):
+    """Products of a category and its subcategories."""
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected_path = self.category.get_absolute_url()
+        if unquote(expected_path) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected_path)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        categories = self.category.get_descendants_and_self()
+        return product_card_queryset().filter(categories__in=categories).distinct()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ProductDetailView(CoreProductDetailView):
+    def get_queryset(self):
+        return (
+            Product.objects.base_queryset()
+            .select_related("parent")
+            .prefetch_related("categories")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["routines"] = Routine.objects.filter(
+            is_public=True, steps__product=self.object
+        ).distinct()
+        return context
+
+
+class RoutineDetailView(DetailView):
+    context_object_name = "routine"
+    template_name = "oscar/catalogue/routine_detail.html"
+
+    def get_queryset(self):
+        return routine_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quote"] = routine_quote(self.object, strategy=self.request.strategy)
+        return context
+
+
+class RoutineAddToBasketView(View):
+    """The routine's one button: every product in the basket, or none."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        routine = routine_queryset().filter(slug=slug).first()
+        if routine is None:
+            messages.error(request, "That routine is no longer available.")
+            return redirect("basket:summary")
+        try:
+            routine_add_to_basket(request=request, routine=routine)
+        except RoutineUnavailable as error:
+            messages.error(
+                request,
+                "The routine could not be added: " + " ".join(error.problems),
+            )
+            return redirect(routine.get_absolute_url())
+        messages.success(request, f"“{routine.name}” was added to your basket.")
+        return redirect("basket:summary")

@@ -1,0 +1,11 @@
+"""The project app: site-wide templates tags, staff groups and demo data."""
+
+from django.apps import AppConfig
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+    verbose_name = "Shop"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

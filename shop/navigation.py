@@ -1,0 +1,70 @@
+"""Header and footer links, cached until staff change a category or page."""
+
+from django.contrib.flatpages.models import FlatPage
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from products.models import Category, Routine
+
+MENU_KEY = "shop:navigation:menu"
+ROUTINES_KEY = "shop:navigation:routines"
+FOOTER_KEY = "shop:navigation:footer"
+
+
+def menu_categories():
+    """(name, url) of the public top-level categories, in tree order."""
+    return cache.get_or_set(
+        MENU_KEY,
+        lambda: [
+            (category.name, category.get_absolute_url())
+            for category in Category.get_root_nodes().filter(
+                is_public=True, exclude_from_menu=False
+            )
+        ],
+    )
+
+
+def menu_routines():
+    """(name, url) of the public routines."""
+    return cache.get_or_set(
+        ROUTINES_KEY,
+        lambda: [
+            (routine.name, routine.get_absolute_url())
+            for routine in Routine.objects.filter(is_public=True)
+        ],
+    )
+
+
+def footer_pages():
+    """(title, url) of the public footer pages, by URL."""
+    return cache.get_or_set(
+        FOOTER_KEY,
+        lambda: [
+            (page.title, page.get_absolute_url())
+            for page in FlatPage.objects.filter(registration_required=False).order_by(
+                "url"
+            )
+        ],
+    )
+
+
+def forget_menu(**kwargs):
+    cache.delete(MENU_KEY)
+
+
+def forget_routines(**kwargs):
+    cache.delete(ROUTINES_KEY)
+
+
+def forget_footer(**kwargs):
+    cache.delete(FOOTER_KEY)
+
+
+for signal in (post_save, post_delete):
+    signal.connect(forget_menu, sender=Category, dispatch_uid=f"forget-menu-{signal}")
+    signal.connect(
+        forget_routines, sender=Routine, dispatch_uid=f"forget-routines-{signal}"
+    )
+    signal.connect(
+        forget_footer, sender=FlatPage, dispatch_uid=f"forget-footer-{signal}"
+    )

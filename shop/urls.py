@@ -1,0 +1,31 @@
+"""The shop's URLs: our pages first, then Oscar's, then the footer pages."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.flatpages.views import flatpage
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+
+from shop.views import HomeView
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("admin/", admin.site.urls),
+    path("articles/", include("articles.urls")),
+    # Oscar's Haystack search lists nothing with the simple backend; the
+    # catalogue's own database search answers the same query.
+    path(
+        "search/",
+        RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
+    ),
+    # Footer pages keep their full URL ("/pages/terms/") in the database, so
+    # FlatPage.get_absolute_url() and the page's address agree.
+    re_path(r"^(?P<url>pages/.+/)$", flatpage, name="flatpage"),
+    path("", include(apps.get_app_config("oscar").urls[0])),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite."""
+
+import os
+
+import pytest
+
+from tests import factories
+
+# Playwright's sync API runs an event loop in the test thread; pytest-django's
+# live server and database access from that thread are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="owner", email="owner@skinome.example", password="owner-password"
+    )
+
+
+@pytest.fixture
+def customer(django_user_model):
+    return django_user_model.objects.create_user(
+        username="kari", email="kari@example.no", password="kari-password"
+    )
+
+
+@pytest.fixture
+def demo_catalogue(db):
+    """The demo catalogue exactly as `load_demo_data` creates it."""
+    from products import demo
+
+    demo.load()
+    return factories.DemoCatalogue()
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright cannot download its own browser here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
