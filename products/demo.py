@@ -63,7 +63,7 @@ def load():
         category = Category.objects.filter(slug=data["slug"]).first()
         note("categories", category is None)
         if category is None:
-            category = Category.add_root(**data)
+            category = Category.objects.add_root(data)
         else:
             category.name, category.description = data["name"], data["description"]
             category.save()

@@ -73,7 +73,7 @@ def make_renditions(field_file):
     for rendition in rendition_list(field_file.name, image.width, image.height):
         resized = image.resize((rendition.width, rendition.height), Image.LANCZOS)
         buffer = BytesIO()
-        resized.save(buffer, "WEBP", quality=WEBP_QUALITY, method=6)
+        resized.save(buffer, "WEBP", quality=WEBP_QUALITY)
         if default_storage.exists(rendition.name):
             default_storage.delete(rendition.name)
         default_storage.save(rendition.name, ContentFile(buffer.getvalue()))

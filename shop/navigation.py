@@ -17,7 +17,7 @@ def menu_categories():
         MENU_KEY,
         lambda: [
             (category.name, category.get_absolute_url())
-            for category in Category.get_root_nodes().filter(
+            for category in Category.objects.get_root_nodes().filter(
                 is_public=True, exclude_from_menu=False
             )
         ],

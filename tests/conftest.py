@@ -49,7 +49,7 @@ def demo_catalogue(db):
     return factories.DemoCatalogue()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright cannot download its own browser here."""
     return {

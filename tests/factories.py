@@ -1,11 +1,14 @@
 """Test data builders on top of oscar.test.factories."""
 
 from decimal import Decimal
+from io import BytesIO
 
+from django.core.files.base import ContentFile
 from oscar.test import factories as oscar_factories
+from PIL import Image
 
 from products import demo_content
-from products.models import Product, Routine, RoutineStep
+from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
 
 
@@ -17,6 +20,18 @@ def make_product(*, title="Test cream", price="100.00", stock=10, upc=None):
         price=Decimal(price),
         num_in_stock=stock,
     )
+
+
+def make_image(*, product, width=600, height=600, alt_text="A jar of cream"):
+    """A saved product image (a plain PNG), with its renditions."""
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), "#c9b79c").save(buffer, "PNG")
+    image = ProductImage(product=product, alt_text=alt_text)
+    image.original.save(
+        f"{product.slug}.png", ContentFile(buffer.getvalue()), save=False
+    )
+    image.save()
+    return image
 
 
 def make_routine(*, products, price, name="Test routine", slug="test-routine"):

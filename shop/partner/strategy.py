@@ -4,7 +4,7 @@ None of Oscar's tax mixins treats ``StockRecord.price`` as a gross price, so
 this module adds one and composes it with Oscar's stock and selection mixins.
 """
 
-from oscar.apps.partner import prices
+from oscar.apps.partner import availability, prices
 from oscar.apps.partner.strategy import Selector as CoreSelector
 from oscar.apps.partner.strategy import (
     StockRequired,
@@ -12,6 +12,7 @@ from oscar.apps.partner.strategy import (
     UseFirstStockRecord,
 )
 
+from products.models import ProductClass
 from shop.money import split_gross
 
 
@@ -36,7 +37,36 @@ class VatInclusivePrice:
 class NorwegianRetail(
     UseFirstStockRecord, StockRequired, VatInclusivePrice, Structured
 ):
-    """First stock record, stock required, prices including 25 % VAT."""
+    """First stock record, stock required, prices including 25 % VAT.
+
+    Basket lines are priced from the stock record they were added with, and
+    whether a product class tracks stock is looked up once per request, so a
+    basket costs the same number of queries whatever its number of lines.
+    """
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self._tracks_stock = None
+
+    def fetch_for_line(self, line, stockrecord=None):
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+    def availability_policy(self, product, stockrecord):
+        if not stockrecord:
+            return availability.Unavailable()
+        if not self.tracks_stock(product):
+            return availability.Available()
+        return availability.StockRequired(stockrecord.net_stock_level)
+
+    def tracks_stock(self, product):
+        if "product_class" in product._state.fields_cache:
+            return product.product_class.track_stock
+        if self._tracks_stock is None:
+            self._tracks_stock = dict(
+                ProductClass.objects.values_list("pk", "track_stock")
+            )
+        class_id = product.product_class_id or product.parent.product_class_id
+        return self._tracks_stock[class_id]
 
 
 class Selector(CoreSelector):

@@ -1,0 +1,70 @@
+"""`manage.py load_demo_data` creates the shop, and a second run changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from products import demo_content
+from products.models import Product, ProductImage, Routine
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Row counts of every model, plus the demo products' editable values."""
+    counts = {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed
+        and not model._meta.label.startswith(("sessions.", "admin."))
+    }
+    products = list(
+        Product.objects.order_by("upc").values_list(
+            "upc", "title", "inci", "stockrecords__price", "stockrecords__num_in_stock"
+        )
+    )
+    images = list(
+        ProductImage.objects.order_by("pk").values_list("original", "alt_text")
+    )
+    return counts, products, images
+
+
+def test_demo_data_creates_the_range_and_the_routine(media_root):
+    output = StringIO()
+    call_command("load_demo_data", stdout=output)
+
+    assert Product.objects.count() == len(demo_content.PRODUCTS) == 4
+    for product in Product.objects.all():
+        assert product.stockrecords.get().price > 0
+        image = product.images.get()
+        assert image.alt_text
+        for rendition in image.renditions():
+            assert (media_root / rendition.name).exists()
+    routine = Routine.objects.get()
+    assert routine.offer.benefit.value == routine.price
+    assert "products: 4 new" in output.getvalue()
+
+
+def test_running_the_demo_data_twice_changes_nothing():
+    call_command("load_demo_data", stdout=StringIO())
+    first = snapshot()
+    output = StringIO()
+    call_command("load_demo_data", stdout=output)
+    assert snapshot() == first
+    assert "products: 0 new" in output.getvalue()
+
+
+def test_development_staff_accounts_exist_only_with_debug_on(
+    settings, django_user_model
+):
+    settings.DEBUG = False
+    call_command("load_demo_data", stdout=StringIO())
+    assert not django_user_model.objects.filter(username="admin").exists()
+
+    settings.DEBUG = True
+    call_command("load_demo_data", stdout=StringIO())
+    editor = django_user_model.objects.get(username="editor")
+    assert editor.is_staff and not editor.is_superuser
+    assert editor.check_password("editor")

@@ -1,0 +1,72 @@
+"""Query budgets: each public page costs the same with 1 or 10 products."""
+
+import pytest
+from django.urls import reverse
+
+from products.models import Category, ProductCategory
+from tests.factories import make_image, make_product, make_routine
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 10]
+
+
+def make_products(size):
+    """`size` products in one category, each with an image."""
+    category = Category.objects.add_root({"name": "Face creams", "slug": "face"})
+    products = []
+    for number in range(size):
+        product = make_product(title=f"Cream {number}", price="100.00")
+        make_image(product=product)
+        ProductCategory.objects.create(product=product, category=category)
+        products.append(product)
+    return category, products
+
+
+@pytest.fixture
+def catalogue(request):
+    """`size` products in one category, all in one routine."""
+    category, products = make_products(request.param)
+    routine = make_routine(products=products, price=f"{90 * request.param}.00")
+    return category, products, routine
+
+
+def warm_and_count(client, django_assert_max_num_queries, url, budget, info):
+    client.get(url)  # sessions, navigation caches and baskets are set up once
+    with django_assert_max_num_queries(budget, info=info):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_home_page_query_budget(client, catalogue, django_assert_max_num_queries):
+    warm_and_count(client, django_assert_max_num_queries, "/", 12, "home")
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_category_page_query_budget(client, catalogue, django_assert_max_num_queries):
+    category = catalogue[0]
+    url = category.get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 10, "category")
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_product_page_query_budget(client, catalogue, django_assert_max_num_queries):
+    url = catalogue[1][-1].get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 12, "product")
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_routine_page_query_budget(client, catalogue, django_assert_max_num_queries):
+    url = catalogue[2].get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 8, "routine")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_basket_page_query_budget(client, size, django_assert_max_num_queries):
+    # Without a range offer: Oscar's Range.contains_product() queries once per
+    # line and check, so a basket under a routine offer grows with its lines.
+    for product in make_products(size)[1]:
+        client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    url = reverse("basket:summary")
+    warm_and_count(client, django_assert_max_num_queries, url, 30, "basket")
