@@ -149,13 +149,14 @@ def _ensure_packshot(product, data):
 
 
 def draw_packshot(data):
-    """A calm, flat packshot: a bottle or jar in the product's colour."""
+    """A calm, flat packshot matching the alt text: a bottle or jar, in the
+    product's colour, with a dark cap and a white label."""
     size = PACKSHOT_SIZE
     background = "#f1ebe1"
     colour = data["colour"]
     picture = Image.new("RGB", (size, size), background)
     draw = ImageDraw.Draw(picture)
-    is_jar = data["category"] == "face-creams"
+    is_jar = data["pack"] == "jar"
     if is_jar:
         body = (size * 0.24, size * 0.42, size * 0.76, size * 0.82)
         lid = (size * 0.22, size * 0.32, size * 0.78, size * 0.44)

@@ -93,9 +93,11 @@ PRODUCTS = [
         "price": "549.00",
         "stock": 40,
         "image_alt": (
-            "A white 50 ml pump bottle of Intense Emulsion on a pale sand background"
+            "A sand-coloured 50 ml bottle of Intense Emulsion with a dark cap and a "
+            "white label"
         ),
         "colour": "#D9CBB4",
+        "pack": "bottle",
         "routine_step": {
             "position": 3,
             "when": "Morning and evening",
@@ -152,10 +154,11 @@ PRODUCTS = [
         "price": "499.00",
         "stock": 35,
         "image_alt": (
-            "A white 50 ml jar of Mineral Barrier Cream with a matt lid on a soft sage "
-            "green background"
+            "A sage-green 50 ml jar of Mineral Barrier Cream with a dark lid and a "
+            "white label"
         ),
         "colour": "#A8B5A2",
+        "pack": "jar",
         "routine_step": {
             "position": 4,
             "when": "Morning and evening",
@@ -211,10 +214,11 @@ PRODUCTS = [
         "price": "449.00",
         "stock": 25,
         "image_alt": (
-            "A small 30 ml glass dropper bottle of Probiotic Concentrate on a mist "
-            "blue background"
+            "A mist-blue 30 ml bottle of Probiotic Concentrate with a dark cap and a "
+            "white label"
         ),
         "colour": "#B8C7D0",
+        "pack": "bottle",
         "routine_step": {
             "position": 2,
             "when": "Morning and evening",
@@ -268,10 +272,11 @@ PRODUCTS = [
         "price": "199.00",
         "stock": 55,
         "image_alt": (
-            "A 150 ml soft white tube of Gentle Cleansing Milk on a warm clay "
-            "background"
+            "A clay-coloured 150 ml bottle of Gentle Cleansing Milk with a dark cap "
+            "and a white label"
         ),
         "colour": "#C59D87",
+        "pack": "bottle",
         "routine_step": {
             "position": 1,
             "when": "Morning and evening",

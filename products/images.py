@@ -30,9 +30,9 @@ class Rendition:
 
 
 def rendition_widths(original_width):
-    """Widths to make: the fixed ones below the original, never upscaled."""
-    widths = [width for width in WIDTHS if width < original_width]
-    if original_width < WIDTHS[-1]:
+    """Widths to make: the fixed ones up to the original's, never upscaled."""
+    widths = [width for width in WIDTHS if width <= original_width]
+    if original_width < WIDTHS[-1] and original_width not in widths:
         widths.append(original_width)
     return widths
 

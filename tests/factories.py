@@ -31,6 +31,7 @@ def make_image(*, product, width=600, height=600, alt_text="A jar of cream"):
         f"{product.slug}.png", ContentFile(buffer.getvalue()), save=False
     )
     image.save()
+    image.refresh_from_db()
     return image
 
 

@@ -40,6 +40,7 @@ def test_demo_data_creates_the_range_and_the_routine(media_root):
         assert product.stockrecords.get().price > 0
         image = product.images.get()
         assert image.alt_text
+        assert len(image.renditions()) == 4
         for rendition in image.renditions():
             assert (media_root / rendition.name).exists()
     routine = Routine.objects.get()

@@ -1,0 +1,41 @@
+"""Product pictures get WebP renditions when saved, never upscaled."""
+
+import pytest
+from PIL import Image
+
+from products.images import pick, rendition_list, rendition_widths
+from tests.factories import make_image, make_product
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (1600, [240, 480, 800, 1200]),
+        (1200, [240, 480, 800, 1200]),
+        (600, [240, 480, 600]),
+    ],
+)
+def test_rendition_widths_stop_at_the_original_size(width, expected):
+    assert rendition_widths(width) == expected
+
+
+def test_renditions_keep_the_aspect_ratio_and_pick_the_smallest_wide_enough():
+    renditions = rendition_list("images/cream.png", 1000, 500)
+    assert [(r.width, r.height) for r in renditions] == [
+        (240, 120),
+        (480, 240),
+        (800, 400),
+        (1000, 500),
+    ]
+    assert pick(renditions, 300).width == 480
+    assert pick(renditions, 5000).width == 1000
+
+
+@pytest.mark.django_db
+def test_saving_an_image_writes_its_webp_renditions(media_root):
+    image = make_image(product=make_product(), width=900, height=600)
+    assert (image.width, image.height) == (900, 600)
+    for rendition in image.renditions():
+        with Image.open(media_root / rendition.name) as written:
+            assert written.format == "WEBP"
+            assert written.size == (rendition.width, rendition.height)
