@@ -9,6 +9,7 @@ from decimal import Decimal
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from oscar.apps.address.models import Country
 from PIL import Image, ImageDraw, ImageFont
 
@@ -135,12 +136,15 @@ def load():
 def _ensure_packshot(product, data):
     """Give the product its generated picture unless it has one already."""
     image = product.images.first()
-    if image is not None:
+    if image is not None and default_storage.exists(image.original.name):
         if image.alt_text != data["image_alt"]:
             image.alt_text = data["image_alt"]
             image.save(update_fields=["alt_text"])
         return False
-    image = ProductImage(product=product, alt_text=data["image_alt"], display_order=0)
+    # No picture yet, or its file was lost (a fresh media folder): draw it.
+    image = image or ProductImage(product=product, display_order=0)
+    image.alt_text = data["image_alt"]
+    image.width = image.height = None
     image.original.save(
         f"{data['slug']}.png", ContentFile(draw_packshot(data)), save=False
     )

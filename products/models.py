@@ -59,6 +59,12 @@ class ProductImage(AbstractProductImage):
     height = models.PositiveIntegerField(editable=False, null=True)
 
     def save(self, *args, **kwargs):
+        # Stored explicitly: Django's automatic width_field update does not
+        # reach the database when the file is saved with save=False first.
+        if self.original and not (self.width and self.height):
+            self.width, self.height = self.original.width, self.original.height
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "width", "height"}
         super().save(*args, **kwargs)
         # Made at once rather than on first view, so pages never do image work.
         images.make_renditions(self.original)

@@ -43,6 +43,8 @@ def test_demo_data_creates_the_range_and_the_routine(media_root):
         assert len(image.renditions()) == 4
         for rendition in image.renditions():
             assert (media_root / rendition.name).exists()
+    stored_sizes = set(ProductImage.objects.values_list("width", "height"))
+    assert stored_sizes == {(1200, 1200)}
     routine = Routine.objects.get()
     assert routine.offer.benefit.value == routine.price
     assert "products: 4 new" in output.getvalue()
@@ -69,3 +71,14 @@ def test_development_staff_accounts_exist_only_with_debug_on(
     editor = django_user_model.objects.get(username="editor")
     assert editor.is_staff and not editor.is_superuser
     assert editor.check_password("editor")
+
+
+def test_pictures_whose_files_were_lost_are_drawn_again(media_root):
+    import shutil
+
+    call_command("load_demo_data", stdout=StringIO())
+    shutil.rmtree(media_root)
+    call_command("load_demo_data", stdout=StringIO())
+    assert ProductImage.objects.count() == 4
+    for image in ProductImage.objects.all():
+        assert (media_root / image.original.name).exists()
