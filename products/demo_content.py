@@ -3,7 +3,7 @@
 Plain data only, for the code that fills the demo shop. It owns the words a
 visitor sees: category and product texts, INCI lists, how-to-use steps, prices
 (NOK, including 25 % VAT), packshot colours and alt texts, the routine and its
-steps, the footer pages and the skincare disclaimer.
+steps and the footer pages.
 
 The facts come from the brand's guide "Skin during and after isotretinoin"; the
 sentences are written for the shop. All claims are cosmetic.
@@ -478,9 +478,3 @@ FOOTER_PAGES = [
         ),
     },
 ]
-
-
-DISCLAIMER = (
-    "Skincare can help the skin along, but it is no substitute for medical treatment, "
-    "so if your skin problems are more extensive, please see a dermatologist."
-)

@@ -29,6 +29,19 @@ class Rendition:
         return default_storage.url(self.name)
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A stored original with its size and alt text, as templates need it."""
+
+    name: str
+    width: int
+    height: int
+    alt_text: str = ""
+
+    def renditions(self):
+        return rendition_list(self.name, self.width, self.height)
+
+
 def rendition_widths(original_width):
     """Widths to make: the fixed ones up to the original's, never upscaled."""
     widths = [width for width in WIDTHS if width <= original_width]

@@ -7,7 +7,6 @@ lists nothing; these replace them under the same URL names.
 from urllib.parse import unquote
 
 from django.contrib import messages
-from django.core.paginator import InvalidPage
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +15,7 @@ from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailVie
 
 from products.models import Category, Product, Routine, RoutineStep
 from products.routines import RoutineUnavailable, routine_add_to_basket, routine_quote
+from shop.pagination import ForgivingPaginationMixin
 
 
 def product_card_queryset():
@@ -40,22 +40,9 @@ def routine_queryset():
     )
 
 
-class PaginatedProductListView(ListView):
+class PaginatedProductListView(ForgivingPaginationMixin, ListView):
     context_object_name = "products"
     paginate_by = 24
-
-    def paginate_queryset(self, queryset, page_size):
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404 as error:
-            raise InvalidPage from error
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except InvalidPage:
-            messages.error(request, "That page does not exist; here is the first one.")
-            return redirect(request.path)
 
 
 class CatalogueView(PaginatedProductListView):

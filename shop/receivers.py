@@ -1,5 +1,9 @@
 """Signal receivers of the project app."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sites.models import Site
 from django.db.models.signals import post_migrate, pre_delete
 from django.dispatch import receiver
 from oscar.apps.basket.abstract_models import AbstractBasket
@@ -28,3 +32,17 @@ def notify_baskets_of_deleted_product(sender, instance, **kwargs):
 def ensure_staff_groups(sender, **kwargs):
     if sender.label == "shop":
         staff.ensure_groups()
+
+
+@receiver(post_migrate, dispatch_uid="shop.sync_site_with_settings")
+def sync_site_with_settings(sender, using="default", **kwargs):
+    """Django's Site (read by the sitemap index, feeds and Oscar's e-mails)
+    names the domain of SHOP_SITE_URL after every migrate."""
+    if sender.label != "shop":
+        return
+    domain = urlsplit(settings.SHOP_SITE_URL).netloc
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": domain, "name": settings.OSCAR_SHOP_NAME},
+    )
+    Site.objects.clear_cache()

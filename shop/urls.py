@@ -4,14 +4,29 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages.views import flatpage
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from shop.views import HomeView
+from shop.sitemaps import SITEMAPS
+from shop.views import HomeView, RobotsView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "seo/sitemap.xml"},
+        name="sitemap-section",
+    ),
     path("articles/", include("articles.urls")),
     # Oscar's Haystack search lists nothing with the simple backend; the
     # catalogue's own database search answers the same query.

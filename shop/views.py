@@ -1,9 +1,13 @@
-"""Site-wide views."""
+"""Site-wide views: the home page and robots.txt."""
 
+from django.conf import settings
+from django.urls import reverse
 from django.views.generic import TemplateView
 
+from articles.views import article_card_queryset
 from products.routines import routine_quote
 from products.views import product_card_queryset, routine_queryset
+from shop.seo import site_url
 
 
 class HomeView(TemplateView):
@@ -16,4 +20,23 @@ class HomeView(TemplateView):
         context["routine"] = routine
         if routine:
             context["quote"] = routine_quote(routine, strategy=self.request.strategy)
+        articles = article_card_queryset()
+        context["guide"] = articles.filter(is_featured=True).first() or articles.first()
         return context
+
+
+class RobotsView(TemplateView):
+    """Keeps crawlers out of private and endless pages; points to the sitemap."""
+
+    template_name = "seo/robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        private = [*settings.SHOP_NOINDEX_PATHS, "/admin/", "/dashboard/"]
+        # Staff previews of unpublished articles, and search results.
+        endless = ["/articles/preview/", "/*?q="]
+        return super().get_context_data(
+            disallowed=[*private, *endless],
+            sitemap_url=site_url(reverse("sitemap-index")),
+            **kwargs,
+        )

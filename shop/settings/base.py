@@ -50,6 +50,24 @@ SHOP_COMPANY = {
     "phone": env("SHOP_COMPANY_PHONE", default="+47 22 00 00 00"),
 }
 
+# --- Search engines and link previews ----------------------------------------
+# The public address of the shop: canonical URLs, Open Graph, JSON-LD, the
+# sitemap and feeds are absolute and must name the real domain.
+SHOP_SITE_URL = env("SHOP_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# What product structured data says about delivery and returns. It must agree
+# with the "Shipping and returns" page: Posten/Bring in Norway, 1–4 working
+# days, free above 800 NOK, 14 days to withdraw, the customer pays the return.
+SHOP_SHIPPING_FACTS = {
+    "country": "NO",
+    "rate": Decimal("69.00"),
+    "free_above": Decimal("800.00"),
+    "handling_days": (0, 1),
+    "transit_days": (1, 4),
+    "return_days": 14,
+}
+# Pages that search engines should not index (and robots.txt keeps them out).
+SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
+
 # --- Django core -------------------------------------------------------------
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -67,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.sitemaps",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "oscar.apps.checkout.apps.CheckoutConfig",

@@ -1,0 +1,192 @@
+"""Public article pages, the staff preview and the Atom feed."""
+
+from django.conf import settings
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.views.generic import DetailView, ListView
+
+from articles.cards import fill_cards
+from articles.models import Article, ArticleProduct, ArticleRedirect, Author, Topic
+from articles.rendering import render_body
+from shop.pagination import ForgivingPaginationMixin
+from shop.seo import Crumb, site_url
+
+ARTICLES_PER_PAGE = 12
+RELATED_ARTICLES = 3
+
+
+def articles_crumb():
+    return Crumb("Articles", reverse("articles:list"))
+
+
+def article_card_queryset():
+    """Live articles with what a card shows (author, topics) fetched up front."""
+    return Article.objects.published().for_cards().prefetch_related("topics")
+
+
+def article_page_queryset():
+    """An article with everything its page shows, in a fixed number of queries."""
+    product_links = ArticleProduct.objects.filter(
+        product__is_public=True
+    ).select_related("product", "product__product_class")
+    return Article.objects.select_related("author", "reviewer").prefetch_related(
+        "topics",
+        Prefetch("product_links", queryset=product_links),
+        "product_links__product__stockrecords",
+        "product_links__product__images",
+    )
+
+
+class ArticleListView(ForgivingPaginationMixin, ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return article_card_queryset()
+
+
+class ArticleGroupView(ForgivingPaginationMixin, ListView):
+    """The live articles of one topic or author, newest first."""
+
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+    model = None
+    group_name = None
+
+    def get(self, request, *args, **kwargs):
+        self.group = get_object_or_404(self.model, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return article_card_queryset().filter(**{self.group_name: self.group})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **{self.group_name: self.group, "articles_crumb": articles_crumb()},
+            **kwargs,
+        )
+
+
+class TopicDetailView(ArticleGroupView):
+    template_name = "articles/topic_detail.html"
+    model = Topic
+    group_name = "topics"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.group, **kwargs)
+
+
+class AuthorDetailView(ArticleGroupView):
+    template_name = "articles/author_detail.html"
+    model = Author
+    group_name = "author"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    preview = False
+
+    def get_queryset(self):
+        return article_page_queryset().published()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = ArticleRedirect.objects.filter(old_slug=kwargs.get("slug")).first()
+            if moved and moved.article.is_live:
+                return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+            raise
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        body = render_body(article.body)
+        parts = fill_cards(body, self.request, preview=self.preview)
+        linked = [link.product for link in article.product_links.all()]
+        carded = [part.product for part in parts if part.kind == "product"]
+        context.update(
+            body_parts=parts,
+            headings=body.headings,
+            products=linked,
+            mentioned_products=list({p.pk: p for p in linked + carded}.values()),
+            related_articles=self.related_articles(article),
+            articles_crumb=articles_crumb(),
+            primary_topic=next(iter(article.topics.all()), None),
+            preview=self.preview,
+        )
+        return context
+
+    def related_articles(self, article):
+        """Newest live articles sharing a topic, topped up with the newest."""
+        others = article_card_queryset().exclude(pk=article.pk)
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        sharing = others.filter(topics__in=topic_ids).distinct()
+        related = list(sharing[:RELATED_ARTICLES])
+        if len(related) < RELATED_ARTICLES:
+            seen = [a.pk for a in related]
+            related += list(
+                others.exclude(pk__in=seen)[: RELATED_ARTICLES - len(related)]
+            )
+        return related
+
+
+class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
+    """Any article, draft or scheduled, as readers will see it, for staff."""
+
+    permission_required = "articles.view_article"
+    login_url = reverse_lazy("admin:login")
+    preview = True
+    pk_url_kwarg = "pk"
+
+    def get_queryset(self):
+        return article_page_queryset()
+
+    def get(self, request, *args, **kwargs):
+        return DetailView.get(self, request, *args, **kwargs)
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    title = f"{settings.OSCAR_SHOP_NAME} articles"
+    subtitle = "Guides to dry, sensitive and recovering skin."
+
+    def link(self):
+        return site_url(reverse("articles:list"))
+
+    def feed_url(self):
+        return site_url(reverse("articles:feed"))
+
+    def items(self):
+        return article_card_queryset()[:20]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return site_url(article.get_absolute_url())
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.last_modified
+
+    def item_author_name(self, article):
+        return article.author.name
+
+    def item_author_link(self, article):
+        return site_url(article.author.get_absolute_url())
+
+    def item_categories(self, article):
+        return [topic.name for topic in article.topics.all()]
