@@ -1,6 +1,7 @@
 """Articles, their authors and topics, and the old addresses of renamed ones."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -44,8 +45,6 @@ class Author(models.Model):
     photo = models.ImageField(
         upload_to="authors/",
         blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
         validators=[validate_picture_extension, PictureSizeValidator(240, 240)],
         help_text="Square works best; at least 240 × 240 px, JPEG, PNG or WebP.",
     )
@@ -59,10 +58,10 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        before = Author.objects.filter(pk=self.pk).values("photo").first()
+        before = Author.objects.filter(pk=self.pk).values("photo").first() or {}
+        changed = _store_size(self, "photo", before.get("photo"), "photo_")
         super().save(*args, **kwargs)
-        if self.photo and self.photo.name != (before or {}).get("photo"):
-            images.make_renditions(self.photo)
+        _ensure_renditions(self.picture, self.photo, changed)
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -131,8 +130,6 @@ class Article(models.Model):
     hero_image = models.ImageField(
         upload_to="articles/",
         blank=True,
-        width_field="hero_width",
-        height_field="hero_height",
         validators=[
             validate_picture_extension,
             PictureSizeValidator(*HERO_MIN_SIZE),
@@ -223,13 +220,13 @@ class Article(models.Model):
             .values("slug", "status", "published_at", "hero_image")
             .first()
         )
+        changed = _store_size(
+            self, "hero_image", (before or {}).get("hero_image"), "hero_"
+        )
         super().save(*args, **kwargs)
         if before:
             self._keep_old_address(before)
-        if self.hero_image and self.hero_image.name != (before or {}).get("hero_image"):
-            # Made once per upload rather than on first view: pages never
-            # do image work.
-            images.make_renditions(self.hero_image)
+        _ensure_renditions(self.hero, self.hero_image, changed)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -331,3 +328,32 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return f"/articles/{self.old_slug}/ → {self.article.slug}"
+
+
+def _store_size(instance, field_name, stored_name, prefix):
+    """Record a picture's pixel size in ``<prefix>width`` and ``<prefix>height``.
+
+    Done here on save rather than with ImageField's width_field, which reads
+    the file again whenever a row without a size is loaded (and fails when
+    the file is gone). Returns whether the file differs from the stored one.
+    """
+    file = getattr(instance, field_name)
+    changed = (file.name or "") != (stored_name or "")
+    if not file:
+        size = (None, None)
+    elif changed or not getattr(instance, f"{prefix}width"):
+        size = (file.width, file.height)
+    else:
+        return changed
+    setattr(instance, f"{prefix}width", size[0])
+    setattr(instance, f"{prefix}height", size[1])
+    return changed
+
+
+def _ensure_renditions(picture, file, changed):
+    """Made once per upload (or when lost), never on a page view."""
+    if picture is None:
+        return
+    renditions = picture.renditions()
+    if changed or not default_storage.exists(renditions[0].name):
+        images.make_renditions(file)

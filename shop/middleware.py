@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 
+from shop import seo
 from shop.models import BasketNotice
 
 
@@ -17,5 +18,18 @@ def basket_notice_middleware(get_response):
             if notices:
                 BasketNotice.objects.filter(pk__in=[n.pk for n in notices]).delete()
         return get_response(request)
+
+    return middleware
+
+
+def robots_header_middleware(get_response):
+    """``X-Robots-Tag: noindex`` on search, basket, checkout and account pages,
+    including Oscar's own templates, which have no robots meta tag of ours."""
+
+    def middleware(request):
+        response = get_response(request)
+        if seo.is_noindex(request):
+            response["X-Robots-Tag"] = "noindex"
+        return response
 
     return middleware

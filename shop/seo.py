@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import strip_tags
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -46,14 +46,16 @@ def is_noindex(request):
 
 
 def plain_text(value, length=DESCRIPTION_LENGTH):
-    """Text for a title or description: no tags, one line, cut at a word."""
-    text = " ".join(strip_tags(str(value or "")).split())
+    """Text for a title or description: one line, cut at a word. Sources
+    written in HTML (footer pages, Oscar's category texts) are passed through
+    ``striptags`` first; plain text keeps every character it has."""
+    text = " ".join(str(value or "").split())
     return Truncator(text).chars(length) if length else text
 
 
 def preview_image(picture):
     """The 1200 px wide rendition of a Picture or ProductImage, or None."""
-    if picture is None:
+    if not hasattr(picture, "renditions"):  # None, or "" from a template
         return None
     return pick(picture.renditions(), PREVIEW_IMAGE_WIDTH)
 
@@ -71,7 +73,8 @@ def default_preview_image_url():
 
 
 def iso(moment):
-    return moment.isoformat(timespec="seconds") if moment else None
+    """ISO 8601 in the shop's time zone: 2026-10-01T08:00:00+02:00."""
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles.models import Article, Author, Topic
@@ -28,6 +29,12 @@ class ShopSitemap(Sitemap):
     def images(self, item):
         """Pictures (ProductImage or Picture objects) to list for the item."""
         return []
+
+    def get_latest_lastmod(self):
+        # Django gives up on the whole section when one item has no date.
+        if not callable(self.lastmod):
+            return super().get_latest_lastmod()
+        return max(filter(None, map(self.lastmod, self.items())), default=None)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -171,3 +178,24 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "authors": AuthorSitemap,
 }
+
+
+def sitemap_index(request):
+    """The index of the sections, on SHOP_SITE_URL's domain.
+
+    Django's own index names the domain of the Site row instead; each section
+    here holds far fewer than the 50,000 addresses a sitemap file may list.
+    """
+    sections = [
+        (
+            seo.site_url(reverse("sitemap-section", args=[name])),
+            sitemap().get_latest_lastmod(),
+        )
+        for name, sitemap in SITEMAPS.items()
+    ]
+    return TemplateResponse(
+        request,
+        "seo/sitemap_index.xml",
+        {"sections": sections},
+        content_type="application/xml",
+    )

@@ -1,12 +1,16 @@
 """Test data builders on top of oscar.test.factories."""
 
+from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
 
+from articles.models import Article, ArticleProduct, Author, Topic
 from products import demo_content
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
@@ -62,3 +66,55 @@ class DemoCatalogue:
     @property
     def routine(self):
         return Routine.objects.get(slug=demo_content.ROUTINE["slug"])
+
+
+def png_bytes(width, height, colour="#c9d3c3"):
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_author(*, name="Ingrid Hansen", slug="ingrid-hansen", **fields):
+    return Author.objects.get_or_create(slug=slug, defaults={"name": name, **fields})[0]
+
+
+def make_topic(*, name="Skin barrier", slug="skin-barrier"):
+    return Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def make_article(
+    *,
+    title="Caring for a dry skin barrier",
+    slug=None,
+    body="## Why it matters\n\nText.\n\n## What helps\n\nMore text.",
+    status=Article.Status.PUBLISHED,
+    published_at=None,
+    author=None,
+    topics=(),
+    products=(),
+    hero=False,
+    **fields,
+):
+    """An article, live by default (published a day ago)."""
+    article = Article(
+        title=title,
+        slug=slug or slugify(title),
+        summary=fields.pop("summary", "A short standfirst."),
+        body=body,
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(days=1),
+        author=author or make_author(),
+        **fields,
+    )
+    if hero:
+        article.hero_alt = fields.get("hero_alt") or "Pale circles on sand"
+        article.hero_image.save(
+            f"{article.slug}.png", ContentFile(png_bytes(1600, 900)), save=False
+        )
+    article.save()
+    article.topics.set(topics)
+    for position, product in enumerate(products):
+        ArticleProduct.objects.create(
+            article=article, product=product, position=position
+        )
+    return article

@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from articles import demo as articles_demo
 from products.models import Category
 
 pytestmark = pytest.mark.django_db
@@ -13,12 +14,14 @@ pytestmark = pytest.mark.django_db
 NBSP = "\xa0"
 
 
-def test_home_shows_the_range_the_routine_and_the_guide_slot(client, demo_catalogue):
+def test_home_shows_the_range_the_routine_and_the_guide(client, demo_catalogue):
+    articles_demo.load()
     html = client.get("/").content.decode()
     for product in demo_catalogue.products:
         assert product.get_absolute_url() in html
     assert demo_catalogue.routine.get_absolute_url() in html
-    assert "Skin during and after isotretinoin" in html
+    assert "Read the guide" in html
+    assert "/articles/skin-during-and-after-isotretinoin/" in html
     assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
 
 

@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
+    "shop.middleware.robots_header_middleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
