@@ -1,10 +1,16 @@
-"""Query budgets: each public page costs the same with 1 or 10 products."""
+"""Query budgets: each public page costs the same with 1 or 10 products or articles."""
 
 import pytest
 from django.urls import reverse
 
 from products.models import Category, ProductCategory
-from tests.factories import make_image, make_product, make_routine
+from tests.factories import (
+    make_article,
+    make_image,
+    make_product,
+    make_routine,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +29,16 @@ def make_products(size):
     return category, products
 
 
+def make_catalogue(size):
+    """`size` products in one category, all in one routine."""
+    category, products = make_products(size)
+    routine = make_routine(products=products, price=f"{90 * size}.00")
+    return category, products, routine
+
+
 @pytest.fixture
 def catalogue(request):
-    """`size` products in one category, all in one routine."""
-    category, products = make_products(request.param)
-    routine = make_routine(products=products, price=f"{90 * request.param}.00")
-    return category, products, routine
+    return make_catalogue(request.param)
 
 
 def warm_and_count(client, django_assert_max_num_queries, url, budget, info):
@@ -70,3 +80,48 @@ def test_basket_page_query_budget(client, size, django_assert_max_num_queries):
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     url = reverse("basket:summary")
     warm_and_count(client, django_assert_max_num_queries, url, 30, "basket")
+
+
+@pytest.fixture
+def articles(request):
+    """`size` live articles sharing a topic and author; each links and embeds
+    every product of a `size`-product catalogue and the routine."""
+    size = request.param
+    _, products, routine = make_catalogue(size)
+    topic = make_topic()
+    cards = "\n\n".join(f"[[product:{p.slug}]]" for p in products)
+    body = f"## Start\n\nText.\n\n{cards}\n\n[[routine:{routine.slug}]]\n\n## End"
+    return [
+        make_article(
+            title=f"Article {number}",
+            body=body,
+            topics=[topic],
+            products=products,
+            hero=True,
+        )
+        for number in range(size)
+    ]
+
+
+@pytest.mark.parametrize("articles", SIZES, indirect=True)
+def test_article_list_query_budget(client, articles, django_assert_max_num_queries):
+    url = reverse("articles:list")
+    warm_and_count(client, django_assert_max_num_queries, url, 5, "article list")
+
+
+@pytest.mark.parametrize("articles", SIZES, indirect=True)
+def test_article_page_query_budget(client, articles, django_assert_max_num_queries):
+    url = articles[-1].get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 16, "article")
+
+
+@pytest.mark.parametrize("articles", SIZES, indirect=True)
+def test_topic_page_query_budget(client, articles, django_assert_max_num_queries):
+    url = articles[0].topics.get().get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 6, "topic")
+
+
+@pytest.mark.parametrize("articles", SIZES, indirect=True)
+def test_author_page_query_budget(client, articles, django_assert_max_num_queries):
+    url = articles[0].author.get_absolute_url()
+    warm_and_count(client, django_assert_max_num_queries, url, 6, "author")

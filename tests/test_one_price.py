@@ -1,0 +1,62 @@
+"""One price everywhere: what a page shows, what its structured data says,
+what link previews say, and what the basket charges are the same amount."""
+
+import re
+from decimal import Decimal
+
+import extruct
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from articles import demo as articles_demo
+from articles.models import Article
+from shop.money import format_price
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    html = client.get(url).content.decode()
+    data = extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    listing = next(item for item in data if item["@type"] == "Product")
+    og_price = re.search(r'property="product:price:amount" content="([^"]+)"', html)
+    return html, listing["offers"]["price"], og_price.group(1)
+
+
+def basket_total(client):
+    html = client.get(reverse("basket:summary")).content.decode()
+    return re.search(r'id="basket-total">([^<]+)<', html).group(1)
+
+
+def test_every_product_has_one_price(demo_catalogue):
+    articles_demo.load()
+    guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
+    guide_html = Client().get(guide.get_absolute_url()).content.decode()
+    for product in demo_catalogue.products:
+        client = Client()
+        html, structured, preview = page(client, product.get_absolute_url())
+        shown = re.search(r'<p class="price">([^<]+)</p>', html).group(1)
+
+        client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+
+        assert structured == preview == str(product.stockrecords.get().price)
+        assert shown == format_price(Decimal(structured)) == basket_total(client)
+        assert f'<p class="price">{shown}</p>' in guide_html  # its card in the guide
+
+
+def test_the_routine_has_one_price(demo_catalogue):
+    articles_demo.load()
+    routine = demo_catalogue.routine
+    client = Client()
+    html, structured, preview = page(client, routine.get_absolute_url())
+    shown = re.search(r'<p class="price price--large">([^<]+)</p>', html).group(1)
+
+    client.post(reverse("catalogue:routine-add", args=[routine.slug]))
+
+    assert structured == preview == "1467.95"
+    assert shown == format_price(Decimal(structured)) == "1.467,95\xa0NOK"
+    assert basket_total(client) == shown
+    guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
+    guide_html = client.get(guide.get_absolute_url()).content.decode()
+    assert f'<span class="price">{shown}</span>' in guide_html  # the routine card
