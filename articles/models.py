@@ -247,11 +247,7 @@ class Article(models.Model):
         """After a slug change, the address readers and search engines already
         know keeps working (a 301 to the new one) if it was ever public."""
         ArticleRedirect.objects.filter(old_slug=self.slug).delete()
-        was_public = (
-            before["status"] == self.Status.PUBLISHED
-            and before["published_at"] is not None
-            and before["published_at"] <= timezone.now()
-        )
+        was_public = _is_live(before["status"], before["published_at"])
         if before["slug"] != self.slug and was_public:
             ArticleRedirect.objects.update_or_create(
                 old_slug=before["slug"], defaults={"article": self}
@@ -262,11 +258,7 @@ class Article(models.Model):
 
     @property
     def is_live(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return _is_live(self.status, self.published_at)
 
     @property
     def hero(self):
@@ -328,6 +320,14 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return f"/articles/{self.old_slug}/ → {self.article.slug}"
+
+
+def _is_live(status, published_at):
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
 
 
 def _store_size(instance, field_name, stored_name, prefix):

@@ -1,0 +1,63 @@
+"""A reader, in a real Chromium on a phone-sized screen: from the home page to
+the guide, through its table of contents to the routine card, into the basket."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles import demo as articles_demo
+from products import demo as products_demo
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def shop_url(live_server, transactional_db):
+    products_demo.load()
+    articles_demo.load()
+    return live_server.url
+
+
+def test_reader_goes_from_the_guide_to_a_basket_with_the_routine(page, shop_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(shop_url + "/")
+    page.get_by_role("link", name="Read the guide").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("isotretinoin")
+
+    # The table of contents jumps to the routine section.
+    page.get_by_role("navigation", name="In this article").get_by_role(
+        "link", name="A simple routine"
+    ).click()
+    expect(page).to_have_url(re.compile(r"#a-simple-routine$"))
+    expect(page.get_by_role("heading", name="A simple routine")).to_be_in_viewport()
+
+    card = page.locator(".routine-card")
+    card.scroll_into_view_if_needed()
+    expect(card).to_be_in_viewport()
+    expect(card.locator(".price")).to_have_text("1.467,95\xa0NOK")
+    # The guide's product cards show live prices too.
+    expect(page.locator(".article__body .card")).to_have_count(4)
+
+    card.get_by_role("button", name="Add the whole routine to basket").click()
+
+    expect(page).to_have_url(shop_url + "/basket/")
+    expect(page.locator("#basket-total")).to_have_text("1.467,95\xa0NOK")
+    expect(page.locator(".basket-line")).to_have_count(4)
+
+
+def test_the_guide_fits_a_phone_screen(page, shop_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(shop_url + "/articles/skin-during-and-after-isotretinoin/")
+
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0
+    hero = page.locator(".article__hero img")
+    expect(hero).to_be_visible()
+    assert hero.evaluate("img => img.complete && img.naturalWidth > 0")
+    font_size = page.locator(".article__body p").first.evaluate(
+        "p => parseFloat(getComputedStyle(p).fontSize)"
+    )
+    assert font_size >= 16
