@@ -56,36 +56,33 @@ class ArticleGroupView(ForgivingPaginationMixin, ListView):
 
     context_object_name = "articles"
     paginate_by = ARTICLES_PER_PAGE
-    model = None
-    group_name = None
+    model = None  # Topic or Author, found by slug
+    article_field = None  # how an article points to it
 
     def get(self, request, *args, **kwargs):
         self.group = get_object_or_404(self.model, slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return article_card_queryset().filter(**{self.group_name: self.group})
+        return article_card_queryset().filter(**{self.article_field: self.group})
 
     def get_context_data(self, **kwargs):
+        name = self.model._meta.model_name
         return super().get_context_data(
-            **{self.group_name: self.group, "articles_crumb": articles_crumb()},
-            **kwargs,
+            **{name: self.group, "articles_crumb": articles_crumb()}, **kwargs
         )
 
 
 class TopicDetailView(ArticleGroupView):
     template_name = "articles/topic_detail.html"
     model = Topic
-    group_name = "topics"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.group, **kwargs)
+    article_field = "topics"
 
 
 class AuthorDetailView(ArticleGroupView):
     template_name = "articles/author_detail.html"
     model = Author
-    group_name = "author"
+    article_field = "author"
 
 
 class ArticleDetailView(DetailView):

@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import validators
 from articles.models import Article, ArticleRedirect
+from shop.staff import CONTENT_EDITORS, SHOP_MANAGERS
 from tests.factories import (
     make_article,
     make_author,
@@ -229,3 +231,15 @@ def test_the_list_filters_and_searches(admin_client):
     assert "Sun and sensitivity" in drafts and "Barrier basics" not in drafts
     found = admin_client.get(changelist, {"q": "barrier"}).content.decode()
     assert "Barrier basics" in found and "Sun and sensitivity" not in found
+
+
+def test_content_editors_write_articles_and_shop_managers_do_not(
+    client, django_user_model
+):
+    for group, expected in ((CONTENT_EDITORS, 200), (SHOP_MANAGERS, 403)):
+        user = django_user_model.objects.create_user(
+            username=group, email=f"{len(group)}@skinome.example", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get(ADD_URL).status_code == expected, group
