@@ -3,7 +3,7 @@
 Plain data only, for the code that fills the demo shop. It owns the words a
 visitor sees: category and product texts, INCI lists, how-to-use steps, prices
 (NOK, including 25 % VAT), packshot colours and alt texts, the routine and its
-steps and the footer pages.
+steps, the shipping methods and the footer pages.
 
 The facts come from the brand's guide "Skin during and after isotretinoin"; the
 sentences are written for the shop. All claims are cosmetic.
@@ -315,6 +315,27 @@ ROUTINE = {
 }
 
 
+# Shipping methods (prices include VAT), as the "Shipping and returns" page
+# describes them; the cheapest is also what product structured data quotes.
+SHIPPING_METHODS = [
+    {
+        "code": "pickup-point",
+        "name": "Pickup point",
+        "description": "Collect it at a Posten/Bring pickup point near you; we "
+        "text you when it is there. 1–4 working days.",
+        "price": "69.00",
+        "free_from": "800.00",
+    },
+    {
+        "code": "home-delivery",
+        "name": "Home delivery",
+        "description": "Posten/Bring bring it to your door. 1–4 working days.",
+        "price": "129.00",
+        "free_from": "800.00",
+    },
+]
+
+
 # Flat pages linked from the footer. Content is simple HTML: only h2, p,
 # ul, li and mailto links.
 FOOTER_PAGES = [
@@ -335,8 +356,9 @@ FOOTER_PAGES = [
             "<p>Delivery normally takes 1–4 working days from the day you order. "
             "Parcels to some remote areas may take a little longer.</p>\n"
             "<h2>Free shipping</h2>\n"
-            "<p>Shipping is free on orders above 800 NOK, counted on the total "
-            "including VAT.</p>\n"
+            "<p>Shipping is free on orders of 800 NOK or more, counted on the "
+            "total including VAT and discounts. Otherwise a pickup point costs "
+            "69 NOK and home delivery 129 NOK.</p>\n"
             "<h2>Right of withdrawal</h2>\n"
             "<p>Under the Right of Withdrawal Act (angrerettloven) you may cancel your "
             "purchase within 14 days of receiving it, without giving a reason. Tell us "
@@ -379,7 +401,7 @@ FOOTER_PAGES = [
             "<h2>Delivery</h2>\n"
             "<p>We deliver within Norway with Posten/Bring, to a pickup point or to "
             "your home, normally within 1–4 working days. Shipping is free on orders "
-            "above 800 NOK. The risk for the products passes to you when you have "
+            "of 800 NOK or more. The risk for the products passes to you when you have "
             "received them.</p>\n"
             "<h2>Right of withdrawal</h2>\n"
             "<p>You may cancel your purchase within 14 days of receiving it. Sealed "

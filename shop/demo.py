@@ -1,4 +1,5 @@
-"""Demo data owned by the project app: footer pages and development staff."""
+"""Demo data owned by the project app: footer pages, shipping methods and
+development staff."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from django.contrib.sites.models import Site
 
 from products import demo_content as content
 from shop import staff
+from shop.shipping.models import OrderAndItemCharges
 
 # Development only: known passwords are never created with DEBUG off.
 DEV_STAFF = [
@@ -27,6 +29,24 @@ def load_footer_pages():
             defaults={"title": data["title"], "content": data["content"]},
         )
         page.sites.add(site)
+        new += created
+    return new
+
+
+def load_shipping_methods():
+    """Pickup point and home delivery; return how many were new."""
+    new = 0
+    for data in content.SHIPPING_METHODS:
+        _, created = OrderAndItemCharges.objects.update_or_create(
+            code=data["code"],
+            defaults={
+                "name": data["name"],
+                "description": data["description"],
+                "price_per_order": data["price"],
+                "price_per_item": 0,
+                "free_shipping_threshold": data["free_from"],
+            },
+        )
         new += created
     return new
 

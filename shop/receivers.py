@@ -4,12 +4,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sites.models import Site
+from django.core.signals import request_finished
 from django.db.models.signals import post_migrate, pre_delete
 from django.dispatch import receiver
 from oscar.apps.basket.abstract_models import AbstractBasket
 
 from products.models import Product
-from shop import staff
+from shop import mail, orders, staff  # noqa: F401 (orders connects its receiver)
 from shop.models import BasketNotice
 
 
@@ -46,3 +47,8 @@ def sync_site_with_settings(sender, using="default", **kwargs):
         defaults={"domain": domain, "name": settings.OSCAR_SHOP_NAME},
     )
     Site.objects.clear_cache()
+
+
+request_finished.connect(
+    mail.retry_now_and_then, dispatch_uid="shop.retry_unsent_email"
+)

@@ -171,7 +171,7 @@ def breadcrumb_list(crumbs, current_url):
 
 def _shipping_details(price):
     facts = settings.SHOP_SHIPPING_FACTS
-    rate = 0 if price > facts["free_above"] else facts["rate"]
+    rate = 0 if price >= facts["free_from"] else facts["rate"]
 
     def days(low_high):
         return {

@@ -39,6 +39,30 @@ OSCAR_BASKET_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = OSCAR_BASKET_COOKIE_SECURE
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+# What happens to an order, and what staff may change it to next. Card orders
+# wait in "Pending payment" until Stripe confirms; invoice orders wait in
+# "Awaiting payment" until staff record the payment. Cancelling releases the
+# stock, shipping consumes it (shop/orders.py).
+OSCAR_INITIAL_ORDER_STATUS = "Awaiting payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Cancelled"),
+    "Awaiting payment": ("Paid", "Cancelled"),
+    "Paid": ("Shipped", "Cancelled"),
+    "Shipped": (),
+    "Cancelled": (),
+}
+OSCAR_INITIAL_LINE_STATUS = "New"
+OSCAR_LINE_STATUS_PIPELINE = {"New": ("Shipped", "Cancelled")}
+OSCAR_ORDER_STATUS_CASCADE = {"Shipped": "Shipped", "Cancelled": "Cancelled"}
+# Norwegian addresses: a phone number for the carrier's text message.
+OSCAR_REQUIRED_ADDRESS_FIELDS = (
+    "first_name",
+    "last_name",
+    "line1",
+    "line4",
+    "postcode",
+    "country",
+)
 
 # --- Shop --------------------------------------------------------------------
 SHOP_VAT_RATE = Decimal("0.25")
@@ -56,15 +80,36 @@ SHOP_COMPANY = {
 SHOP_SITE_URL = env("SHOP_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # What product structured data says about delivery and returns. It must agree
 # with the "Shipping and returns" page: Posten/Bring in Norway, 1–4 working
-# days, free above 800 NOK, 14 days to withdraw, the customer pays the return.
+# days, free from 800 NOK, 14 days to withdraw, the customer pays the return;
+# and the cheapest shipping method staff set up (the demo's pickup point).
 SHOP_SHIPPING_FACTS = {
     "country": "NO",
     "rate": Decimal("69.00"),
-    "free_above": Decimal("800.00"),
+    "free_from": Decimal("800.00"),
     "handling_days": (0, 1),
     "transit_days": (1, 4),
     "return_days": 14,
 }
+# --- Payments ------------------------------------------------------------------
+# Invoice needs no set-up. Card payment (Stripe's hosted Checkout) is offered
+# when a secret key is set; the webhook secret verifies Stripe's callbacks.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Only for tests and local trials against a fake Stripe server.
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
+# A card payment still open after this long is settled by `reconcile_payments`.
+STRIPE_PENDING_MINUTES = env.int("STRIPE_PENDING_MINUTES", default=60)
+
+# --- E-mail ------------------------------------------------------------------
+# Who hears about new orders.
+SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
+    "SHOP_ORDER_NOTIFICATION_EMAILS", default=[SHOP_COMPANY["email"]]
+)
+# Unsent e-mails are retried at most this often, after a request (zero set-up);
+# production also runs `manage.py send_pending_emails` every minute.
+SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
+
 # Pages that search engines should not index (and robots.txt keeps them out).
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
 
@@ -88,9 +133,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.shipping.apps.ShippingConfig",
     "products.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -166,6 +211,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Each transaction takes SQLite's write lock when it begins, so two
+    # requests that read-then-write (placing an order) run one after the
+    # other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 

@@ -20,6 +20,7 @@ class Command(BaseCommand):
             created = products_demo.load()
             created.update(articles_demo.load())
             created["footer pages"] = shop_demo.load_footer_pages()
+            created["shipping methods"] = shop_demo.load_shipping_methods()
             accounts = shop_demo.load_dev_staff()
         for kind, count in created.items():
             self.stdout.write(f"{kind}: {count} new")

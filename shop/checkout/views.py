@@ -1,0 +1,278 @@
+"""Checkout views: Oscar's flow with a payment-method step, terms of sale,
+one order per basket, stock that cannot oversell, and Stripe for cards.
+
+Steps: gateway (e-mail or sign-in) → delivery address → shipping method →
+payment method → review and place order → confirmation. A card order is
+placed in "Pending payment" (its stock held), then the customer pays on
+Stripe's page; shop.orders confirms or discards it.
+"""
+
+import logging
+
+from django import http
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView
+from oscar.apps.checkout import views as core_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.checkout.session import CheckoutSessionMixin
+from oscar.core.loading import get_model
+
+from shop import orders
+from shop.checkout.forms import PaymentMethodForm, PlaceOrderForm
+from shop.models import StripeCheckoutSession, StripeEvent
+from shop.partner.models import InsufficientStock
+from shop.payments import methods, stripe_checkout
+
+logger = logging.getLogger(__name__)
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+
+class PaymentMethodView(CheckoutSessionMixin, FormView):
+    """Invoice, or card when Stripe is configured."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    form_class = PaymentMethodForm
+    pre_conditions = core_views.PaymentMethodView.pre_conditions
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "methods": methods.available()}
+
+    def get_initial(self):
+        return {"method": self.checkout_session.payment_method()}
+
+    def form_valid(self, form):
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect("checkout:preview")
+
+
+class PaymentDetailsView(core_views.PaymentDetailsView):
+    """Review the order, accept the terms, place it once."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")  # nothing to type on our side
+        return super().get(request, *args, **kwargs)
+
+    def check_payment_data_is_captured(self, request):
+        if self.get_payment_method() is None:
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"),
+                message="Choose how you would like to pay.",
+            )
+
+    def get_payment_method(self):
+        return methods.get(self.checkout_session.payment_method())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("place_order_form", PlaceOrderForm())
+        context["payment_method"] = self.get_payment_method()
+        return context
+
+    def handle_place_order_submission(self, request):
+        form = PlaceOrderForm(request.POST)
+        if not form.is_valid():
+            return self.render_preview(request, place_order_form=form)
+        return super().handle_place_order_submission(request)
+
+    def submit(self, **kwargs):
+        basket = kwargs["basket"]
+        # A double click or a resubmitted form queues on this row lock and
+        # then finds the order the first request placed.
+        Basket.objects.select_for_update().filter(pk=basket.pk).first()
+        placed = Order.objects.filter(basket_id=basket.pk).first()
+        if placed is not None:
+            return self.show_placed_order(placed)
+        try:
+            return super().submit(**kwargs)
+        except IntegrityError:
+            # The order number (one per basket) was taken meanwhile.
+            placed = Order.objects.filter(basket_id=basket.pk).first()
+            if placed is None:
+                raise
+            return self.show_placed_order(placed)
+
+    def handle_payment(self, order_number, total, **kwargs):
+        if self.get_payment_method() == methods.INVOICE:
+            source_type, _ = SourceType.objects.get_or_create(
+                code="invoice", defaults={"name": "Invoice"}
+            )
+            self.add_payment_source(
+                Source(
+                    source_type=source_type,
+                    currency=total.currency,
+                    amount_allocated=total.incl_tax,
+                    reference=order_number,
+                )
+            )
+        # A card is charged on Stripe's page, after the order holds its stock.
+
+    def get_initial_order_status(self, basket):
+        return self.get_payment_method().initial_status
+
+    def handle_order_placement(self, *args, **kwargs):
+        try:
+            # A savepoint: if the stock ran out or Stripe cannot be reached,
+            # no order, line or allocation is left behind.
+            with transaction.atomic():
+                return super().handle_order_placement(*args, **kwargs)
+        except InsufficientStock as error:
+            self.restore_frozen_basket()
+            messages.error(
+                self.request,
+                f"Sorry, “{error.stockrecord.product.get_title()}” sold out while "
+                "you were checking out, so no order was placed. Your basket is "
+                "kept: change the quantity or remove it, then order again.",
+            )
+            return redirect("basket:summary")
+        except stripe_checkout.CardPaymentUnavailable as error:
+            logger.warning("Card payment could not start: %s", error)
+            self.restore_frozen_basket()
+            messages.error(
+                self.request,
+                "Card payment is not available right now and nothing was charged. "
+                "Please try again in a moment, or pay by invoice.",
+            )
+            return redirect("checkout:payment-method")
+
+    def handle_successful_order(self, order):
+        if self.get_payment_method() == methods.CARD:
+            return self.start_card_payment(order)
+        return super().handle_successful_order(order)
+
+    def start_card_payment(self, order):
+        """Send the customer to Stripe; the basket stays frozen until paid."""
+        session = stripe_checkout.create_session(
+            order,
+            success_url=self.request.build_absolute_uri(reverse("checkout:card-return"))
+            + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=self.request.build_absolute_uri(reverse("checkout:card-cancel")),
+        )
+        StripeCheckoutSession.objects.get_or_create(
+            order_number=order.number, defaults={"session_id": session["id"]}
+        )
+        orders.note(order, f"Sent to Stripe to pay (session {session['id']}).")
+        return http.HttpResponseRedirect(session["url"])
+
+    def send_order_placed_email(self, order):
+        orders.queue_order_emails(order)
+
+    def show_placed_order(self, order):
+        """What a repeated submit sees: the order, never a second one."""
+        if order.status == orders.PENDING_PAYMENT:
+            try:
+                return self.start_card_payment(order)  # the same session again
+            except stripe_checkout.CardPaymentUnavailable:
+                messages.error(self.request, "Card payment is not available now.")
+                return redirect("basket:summary")
+        self.request.session["checkout_order_id"] = order.pk
+        return redirect("checkout:thank-you")
+
+
+class CardReturnView(CheckoutSessionMixin, View):
+    """Where Stripe sends the customer after paying."""
+
+    def get(self, request):
+        session_id = request.GET.get("session_id", "")
+        try:
+            session = stripe_checkout.retrieve_session(session_id)
+        except stripe_checkout.CardPaymentUnavailable:
+            messages.warning(
+                request,
+                "We could not confirm your card payment yet. If it went through, "
+                "your order confirmation arrives by e-mail shortly.",
+            )
+            return redirect("basket:summary")
+        order_number = session["client_reference_id"]
+        if not stripe_checkout.is_paid(session):
+            return redirect("checkout:card-cancel")
+        order = orders.confirm_card_payment(
+            order_number,
+            amount=stripe_checkout.amount_paid(session),
+            reference=session["payment_intent"] or session["id"],
+            via="customer returned from Stripe",
+        )
+        if order is None or order_number != self.checkout_session.get_order_number():
+            messages.info(request, "Thank you: the payment is confirmed.")
+            return redirect("home")
+        self.checkout_session.flush()
+        request.session["checkout_order_id"] = order.pk
+        return redirect("checkout:thank-you")
+
+
+class CardCancelView(CheckoutSessionMixin, View):
+    """Where Stripe sends a customer who did not pay (declined, or went back)."""
+
+    def get(self, request):
+        order_number = self.checkout_session.get_order_number()
+        record = StripeCheckoutSession.objects.filter(order_number=order_number).first()
+        if record is None:
+            return redirect("basket:summary")
+        try:
+            session = stripe_checkout.expire_session(record.session_id)
+        except stripe_checkout.CardPaymentUnavailable:
+            messages.warning(
+                request,
+                "We could not reach the payment provider. Please try again in a "
+                "minute; nothing was charged.",
+            )
+            return redirect("basket:summary")
+        if stripe_checkout.is_paid(session):  # paid in another tab meanwhile
+            return redirect(
+                reverse("checkout:card-return") + f"?session_id={session['id']}"
+            )
+        orders.discard_unpaid_order(order_number, why="card payment not completed")
+        record.delete()
+        messages.error(
+            request,
+            "Your card payment was not completed and nothing was charged. Your "
+            "basket is as you left it: choose how to pay to try again.",
+        )
+        return redirect("checkout:payment-method")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StripeWebhookView(View):
+    """Stripe's signed notices about payments. A notice seen before, or one
+    that arrives after a later one, changes nothing."""
+
+    def post(self, request):
+        try:
+            event = stripe_checkout.verified_event(
+                request.body, request.headers.get("Stripe-Signature")
+            )
+        except ValueError:
+            return http.HttpResponseBadRequest("Invalid signature.")
+        _, is_new = StripeEvent.objects.get_or_create(
+            event_id=event["id"], defaults={"type": event["type"]}
+        )
+        if not is_new:
+            return http.HttpResponse("Already handled.")
+        session = event["data"]["object"]
+        order_number = session.get("client_reference_id")
+        if event["type"] in (
+            "checkout.session.completed",
+            "checkout.session.async_payment_succeeded",
+        ) and stripe_checkout.is_paid(session):
+            orders.confirm_card_payment(
+                order_number,
+                amount=stripe_checkout.amount_paid(session),
+                reference=session.get("payment_intent") or session["id"],
+                via="Stripe webhook",
+            )
+        elif event["type"] in (
+            "checkout.session.expired",
+            "checkout.session.async_payment_failed",
+        ):
+            orders.discard_unpaid_order(order_number, why=event["type"])
+        return http.HttpResponse("OK")

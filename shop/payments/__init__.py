@@ -1,0 +1,1 @@
+"""How customers pay: the payment methods and the Stripe integration."""

@@ -1,0 +1,77 @@
+"""Fixtures for checkout tests: a shop with shipping methods, and a helper
+that walks a client through the checkout steps."""
+
+import pytest
+from django.urls import reverse
+
+from shop import demo as shop_demo
+
+ADDRESS = {
+    "first_name": "Kari",
+    "last_name": "Nordmann",
+    "line1": "Storgata 5",
+    "line2": "",
+    "postcode": "0155",
+    "line4": "Oslo",
+    "phone_number": "+47 412 34 567",
+    "notes": "",
+}
+
+
+@pytest.fixture
+def shop(demo_catalogue):
+    shop_demo.load_shipping_methods()
+    shop_demo.load_footer_pages()
+    return demo_catalogue
+
+
+def add_routine(client, shop):
+    response = client.post(reverse("catalogue:routine-add", args=[shop.routine.slug]))
+    assert response.status_code == 302
+
+
+def add_product(client, product, quantity=1):
+    response = client.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity}
+    )
+    assert response.status_code == 302
+
+
+def checkout_until_review(
+    client, *, email="kari@example.no", method="invoice", shipping="pickup-point"
+):
+    """Guest e-mail, address, shipping and payment method; the review page."""
+    steps = [
+        (
+            reverse("checkout:index"),
+            {"username": email, "options": "anonymous"},
+            reverse("checkout:shipping-address"),
+        ),
+        (
+            reverse("checkout:shipping-address"),
+            ADDRESS,
+            reverse("checkout:shipping-method"),
+        ),
+        (
+            reverse("checkout:shipping-method"),
+            {"method_code": shipping},
+            reverse("checkout:payment-method"),
+        ),
+        (
+            reverse("checkout:payment-method"),
+            {"method": method},
+            reverse("checkout:preview"),
+        ),
+    ]
+    for url, data, next_url in steps:
+        response = client.post(url, data)
+        assert response.status_code == 302, (url, response.content.decode()[:3000])
+        assert response["Location"] == next_url, (url, response["Location"])
+    return client.get(reverse("checkout:preview"))
+
+
+def place_order(client, accept_terms=True):
+    data = {"action": "place_order"}
+    if accept_terms:
+        data["accept_terms"] = "on"
+    return client.post(reverse("checkout:preview"), data)
