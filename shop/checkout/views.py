@@ -21,6 +21,7 @@ from django.views.generic import FormView
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.session import CheckoutSessionMixin
+from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 
 from shop import orders
@@ -57,6 +58,23 @@ class PaymentMethodView(CheckoutSessionMixin, FormView):
 
 class PaymentDetailsView(core_views.PaymentDetailsView):
     """Review the order, accept the terms, place it once."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # A repeated "place order" (double click, resubmitted form, back and
+        # forth) arrives with the basket already used: show its order rather
+        # than an empty-basket error, and never place a second one.
+        if request.method == "POST" and request.basket.is_empty:
+            placed = self.order_placed_in_this_session(request)
+            if placed is not None:
+                return self.show_placed_order(placed)
+        return super().dispatch(request, *args, **kwargs)
+
+    def order_placed_in_this_session(self, request):
+        number = CheckoutSessionData(request).get_order_number()
+        if number:
+            return Order.objects.filter(number=number).first()
+        order_id = request.session.get("checkout_order_id")
+        return Order.objects.filter(pk=order_id).first() if order_id else None
 
     def get(self, request, *args, **kwargs):
         if not self.preview:
@@ -161,6 +179,9 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
         StripeCheckoutSession.objects.get_or_create(
             order_number=order.number, defaults={"session_id": session["id"]}
         )
+        # Oscar submitted the basket with the order; until Stripe confirms
+        # payment it is only frozen, so an unpaid order can give it back.
+        Basket.objects.filter(pk=order.basket_id).update(status=Basket.FROZEN)
         orders.note(order, f"Sent to Stripe to pay (session {session['id']}).")
         return http.HttpResponseRedirect(session["url"])
 
@@ -169,9 +190,11 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
 
     def show_placed_order(self, order):
         """What a repeated submit sees: the order, never a second one."""
-        if order.status == orders.PENDING_PAYMENT:
-            try:
-                return self.start_card_payment(order)  # the same session again
+        record = StripeCheckoutSession.objects.filter(order_number=order.number).first()
+        if order.status == orders.PENDING_PAYMENT and record is not None:
+            try:  # the same payment page again
+                session = stripe_checkout.retrieve_session(record.session_id)
+                return http.HttpResponseRedirect(session["url"])
             except stripe_checkout.CardPaymentUnavailable:
                 messages.error(self.request, "Card payment is not available now.")
                 return redirect("basket:summary")
@@ -202,7 +225,8 @@ class CardReturnView(CheckoutSessionMixin, View):
             reference=session["payment_intent"] or session["id"],
             via="customer returned from Stripe",
         )
-        if order is None or order_number != self.checkout_session.get_order_number():
+        placed_here = str(self.checkout_session.get_order_number()) == order_number
+        if order is None or not placed_here:
             messages.info(request, "Thank you: the payment is confirmed.")
             return redirect("home")
         self.checkout_session.flush()
@@ -231,8 +255,14 @@ class CardCancelView(CheckoutSessionMixin, View):
             return redirect(
                 reverse("checkout:card-return") + f"?session_id={session['id']}"
             )
-        orders.discard_unpaid_order(order_number, why="card payment not completed")
+        basket = orders.discard_unpaid_order(
+            order_number, why="card payment not completed"
+        )
         record.delete()
+        if basket is not None:
+            # The middleware let go of the frozen basket; hand it back so the
+            # basket cookie points at it again.
+            request.basket = request._basket_cache = basket
         messages.error(
             request,
             "Your card payment was not completed and nothing was charged. Your "
@@ -259,7 +289,7 @@ class StripeWebhookView(View):
         if not is_new:
             return http.HttpResponse("Already handled.")
         session = event["data"]["object"]
-        order_number = session.get("client_reference_id")
+        order_number = session["client_reference_id"]
         if event["type"] in (
             "checkout.session.completed",
             "checkout.session.async_payment_succeeded",
@@ -267,7 +297,7 @@ class StripeWebhookView(View):
             orders.confirm_card_payment(
                 order_number,
                 amount=stripe_checkout.amount_paid(session),
-                reference=session.get("payment_intent") or session["id"],
+                reference=session["payment_intent"] or session["id"],
                 via="Stripe webhook",
             )
         elif event["type"] in (

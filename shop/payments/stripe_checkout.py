@@ -9,6 +9,7 @@ STRIPE_API_BASE points the client at another server than Stripe's; the test
 suite runs this same code against a local fake that speaks Stripe's API.
 """
 
+import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
@@ -43,7 +44,7 @@ def to_minor_units(amount):
 
 
 def create_session(order, *, success_url, cancel_url):
-    """A Checkout Session for the order's total; one per order number."""
+    """A Checkout Session for the order's total."""
     params = {
         "mode": "payment",
         "client_reference_id": order.number,
@@ -64,9 +65,12 @@ def create_session(order, *, success_url, cancel_url):
             }
         ],
     }
+    # A fresh key per attempt: Stripe replays a key's first answer for a
+    # day, so a key that once met a 500 would fail every retry of the order.
+    key = f"order-{order.number}-{secrets.token_hex(8)}"
     try:
         return client().v1.checkout.sessions.create(
-            params=params, options={"idempotency_key": f"order-{order.number}"}
+            params=params, options={"idempotency_key": key}
         )
     except stripe.StripeError as error:
         raise CardPaymentUnavailable(str(error)) from error
