@@ -43,9 +43,8 @@ def release_or_consume_stock(sender, order, old_status, new_status, **kwargs):
             line.stockrecord.consume_allocation(line.quantity)
 
 
-order_status_changed.connect(
-    release_or_consume_stock, sender=Order, dispatch_uid="shop.orders.stock"
-)
+# Oscar sends this signal with the order itself as sender, so no filter.
+order_status_changed.connect(release_or_consume_stock, dispatch_uid="shop.orders.stock")
 
 
 def note(order, message, user=None):
