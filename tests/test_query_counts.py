@@ -2,8 +2,11 @@
 
 import pytest
 from django.urls import reverse
+from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
+from shop import demo as shop_demo
+from tests.checkout.conftest import checkout_until_review
 from tests.factories import (
     make_article,
     make_image,
@@ -125,3 +128,44 @@ def test_topic_page_query_budget(client, articles, django_assert_max_num_queries
 def test_author_page_query_budget(client, articles, django_assert_max_num_queries):
     url = articles[0].author.get_absolute_url()
     warm_and_count(client, django_assert_max_num_queries, url, 6, "author")
+
+
+@pytest.fixture
+def checkout_basket(request, client):
+    """A guest with `size` lines in the basket, through every checkout step."""
+    shop_demo.load_shipping_methods()
+    shop_demo.load_footer_pages()
+    Country.objects.update_or_create(
+        iso_3166_1_a2="NO",
+        defaults={
+            "name": "Norway",
+            "printable_name": "Norway",
+            "is_shipping_country": True,
+        },
+    )
+    for product in make_products(request.param)[1]:
+        client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    checkout_until_review(client)
+    return client
+
+
+CHECKOUT_BUDGETS = {
+    "checkout:index": 15,
+    "checkout:shipping-address": 16,
+    "checkout:shipping-method": 16,
+    "checkout:payment-method": 16,
+    "checkout:preview": 17,
+}
+
+
+@pytest.mark.parametrize("checkout_basket", SIZES, indirect=True)
+@pytest.mark.parametrize("step", CHECKOUT_BUDGETS)
+def test_checkout_step_query_budget(
+    checkout_basket, step, django_assert_max_num_queries
+):
+    url = reverse(step)
+    client = checkout_basket
+    client.get(url)
+    with django_assert_max_num_queries(CHECKOUT_BUDGETS[step], info=step):
+        response = client.get(url)
+    assert response.status_code == 200, response.get("Location")

@@ -5,7 +5,24 @@ import re
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+from oscar.apps.checkout.forms import GatewayForm as CoreGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
+
+
+class GatewayForm(CoreGatewayForm):
+    """Guest checkout first: most customers buy without an account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "E-mail address"
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+        self.fields["options"].choices = [
+            (self.GUEST, "No, continue as a guest"),
+            (self.NEW, "No, but I want to create one"),
+            (self.EXISTING, "Yes, and my password is:"),
+        ]
+        self.fields["password"].required = False
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
 class ShippingAddressForm(CoreShippingAddressForm):
@@ -24,6 +41,7 @@ class ShippingAddressForm(CoreShippingAddressForm):
             "notes",
         ]
         labels = {
+            "postcode": "Postcode",
             "line1": "Street address",
             "line2": "Flat, floor or c/o (optional)",
             "line4": "Town or city",
