@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install migrate demo browser-deps
+.PHONY: run test lint format install migrate demo browser-deps fake-stripe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: migrate
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# A local stand-in for Stripe, to try card payments with `make run` (see README).
+fake-stripe: install
+	$(BIN)/python -m tests.fake_stripe
 
 # Debian's Chromium for the browser tests (Playwright cannot download one here).
 browser-deps:

@@ -46,6 +46,7 @@ GROUP_PERMISSIONS = {
         "voucher.*": ALL,
         "order.*": ("view", "change"),
         "shipping.*": ALL,
+        "shop.outgoingemail": ("view",),
     },
 }
 

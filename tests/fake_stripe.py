@@ -86,8 +86,8 @@ class FakeStripe:
         self._stopping = threading.Event()
         self._server = self._thread = None
 
-    def start(self):
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+    def start(self, port=0):
+        self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.fake = self
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         # A short poll interval: shutdown() waits up to one interval.
@@ -374,3 +374,32 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+
+def main():
+    """``python -m tests.fake_stripe``: try card payments with `make run`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument(
+        "--webhook-url", default="http://127.0.0.1:8000/checkout/stripe/webhook/"
+    )
+    options = parser.parse_args()
+    fake = FakeStripe().start(port=options.port)
+    fake.webhook_url = options.webhook_url
+    print(
+        "Fake Stripe is listening. Start the shop with:\n"
+        f"  STRIPE_SECRET_KEY=sk_test_local STRIPE_API_BASE={fake.url} "
+        f"STRIPE_WEBHOOK_SECRET={fake.webhook_secret} make run\n"
+        f"Webhooks go to {fake.webhook_url}. Ctrl-C stops it.",
+        flush=True,
+    )
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    main()

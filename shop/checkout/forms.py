@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html
 from oscar.apps.checkout.forms import GatewayForm as CoreGatewayForm
@@ -68,6 +69,13 @@ class ShippingAddressForm(CoreShippingAddressForm):
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
         self.fields["notes"].widget.attrs["rows"] = 2
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Oscar's address model repeats "require a valid postcode" at the top
+        # of the form when the field itself already says what is wrong.
+        if "postcode" in self.errors and NON_FIELD_ERRORS in self.errors:
+            del self.errors[NON_FIELD_ERRORS]
 
     def clean_postcode(self):
         postcode = "".join(self.cleaned_data.get("postcode", "").split())

@@ -18,7 +18,6 @@ admin.site.unregister(WeightBased)
 class ShippingMethodAdmin(OrderChargesAdmin):
     fields = (
         "name",
-        "code",
         "description",
         "price_per_order",
         "price_per_item",

@@ -58,7 +58,9 @@ def test_guest_buys_the_routine_by_invoice(
     assert notification.to == ["hello@skinome.example"]
 
 
-def test_shipping_is_charged_below_the_free_threshold_with_its_vat(client, shop):
+def test_shipping_is_charged_below_the_free_threshold_with_its_vat(
+    client, shop, django_capture_on_commit_callbacks
+):
     cleanser = shop.products[3]  # Gentle Cleansing Milk, 199.00
     add_product(client, cleanser)
 
@@ -71,11 +73,24 @@ def test_shipping_is_charged_below_the_free_threshold_with_its_vat(client, shop)
     assert re.search(r'id="order-vat">65,60\xa0NOK<', html)  # 328.00 / 1.25 * 0.25
     assert "25,80\xa0NOK" in html  # the VAT in the shipping charge
 
-    place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        place_order(client)
     order = Order.objects.get()
     assert order.shipping_incl_tax == Decimal("129.00")
     assert order.shipping_excl_tax == Decimal("103.20")
     assert order.total_incl_tax == Decimal("328.00")
+    text = mail.outbox[0].body
+    for expected in (
+        "1 × Gentle Cleansing Milk: 199,00\xa0NOK",
+        "Shipping (Home delivery): 129,00\xa0NOK",
+        "Total: 328,00\xa0NOK",
+        "Of which VAT (25 %): 65,60\xa0NOK",
+        "please pay 328,00\xa0NOK within 14 days",
+        "0155 Oslo",
+    ):
+        assert expected in text, expected
+    html = mail.outbox[0].alternatives[0][0]
+    assert "328,00\xa0NOK" in html and "Gentle Cleansing Milk" in html
 
 
 def test_the_shipping_page_shows_each_method_with_price_and_vat(client, shop):
