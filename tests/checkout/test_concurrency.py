@@ -113,3 +113,22 @@ def test_the_last_five_units_go_to_exactly_five_of_twenty_customers(last_units):
             assert 'class="basket-line' in page
     open_baskets = Basket.objects.filter(status=Basket.OPEN, lines__isnull=False)
     assert open_baskets.distinct().count() == CUSTOMERS - UNITS_LEFT
+
+
+def test_a_double_click_sent_twice_at_once_places_one_order(last_units):
+    base_url, product = last_units
+    customer = Customer(base_url, 0)
+    customer.fill_basket_and_reach_review(product)
+    start = threading.Barrier(2)
+
+    def click(_):
+        start.wait()
+        return customer.place_order()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        responses = list(pool.map(click, range(2)))
+
+    assert [r.status_code for r in responses] == [302, 302]
+    assert {r.headers["Location"] for r in responses} == {"/checkout/thank-you/"}
+    assert Order.objects.count() == 1
+    assert product.stockrecords.get().num_allocated == 1

@@ -111,6 +111,7 @@ def test_the_shipping_page_shows_each_method_with_price_and_vat(client, shop):
         ("phone_number", "12", "not a valid"),
         ("line4", "", "This field is required."),
         ("first_name", "", "This field is required."),
+        ("last_name", "", "This field is required."),
         ("line1", "", "This field is required."),
     ],
 )
@@ -160,6 +161,18 @@ def test_a_payment_method_must_be_chosen(client, shop):
     response = client.post(reverse("checkout:payment-method"), {"method": "bitcoin"})
     assert response.status_code == 200
     assert "Select a valid choice." in response.content.decode()
+
+
+def test_an_unknown_shipping_method_is_refused(client, shop):
+    add_product(client, shop.products[0])
+    checkout_until_review(client)
+    response = client.post(
+        reverse("checkout:shipping-method"), {"method_code": "teleport"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your submitted shipping method is not permitted" in html
+    assert "Choose pickup point" in html
 
 
 def test_card_is_not_offered_without_stripe_keys(client, shop, settings):
