@@ -12,6 +12,7 @@ from oscar.apps.basket.abstract_models import AbstractBasket
 from products.models import Product
 from shop import mail, orders, staff  # noqa: F401 (orders connects its receiver)
 from shop.models import BasketNotice
+from shop.shipping import summary  # noqa: F401 (connects its cache invalidation)
 
 
 @receiver(pre_delete, sender=Product, dispatch_uid="shop.notify_baskets_of_deletion")

@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 
 from products.images import pick
 from shop.money import machine_price
+from shop.shipping import summary as shipping_summary
 
 SCHEMA = "https://schema.org"
 PREVIEW_IMAGE_WIDTH = 1200
@@ -171,7 +172,10 @@ def breadcrumb_list(crumbs, current_url):
 
 def _shipping_details(price):
     facts = settings.SHOP_SHIPPING_FACTS
-    rate = 0 if price >= facts["free_from"] else facts["rate"]
+    cheapest = shipping_summary.cheapest()
+    if cheapest is None:  # no method set up yet: nothing true to say
+        return None
+    rate = cheapest.for_order_of(price)
 
     def days(low_high):
         return {
@@ -213,7 +217,7 @@ def _return_policy():
 
 
 def offer(*, url, price, available):
-    return {
+    data = {
         "@type": "Offer",
         "url": url,
         "price": machine_price(price),
@@ -221,9 +225,12 @@ def offer(*, url, price, available):
         "availability": f"{SCHEMA}/{'InStock' if available else 'OutOfStock'}",
         "itemCondition": f"{SCHEMA}/NewCondition",
         "seller": {"@id": organization_id()},
-        "shippingDetails": _shipping_details(price),
         "hasMerchantReturnPolicy": _return_policy(),
     }
+    shipping = _shipping_details(price)
+    if shipping:
+        data["shippingDetails"] = shipping
+    return data
 
 
 def _brand():

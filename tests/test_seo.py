@@ -18,6 +18,7 @@ from articles.models import Article, Author, Topic
 from products import demo as products_demo
 from products.models import Category, Product, Routine
 from shop import demo as shop_demo
+from shop.shipping.models import OrderAndItemCharges
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,7 @@ def demo_shop(db):
     products_demo.load()
     articles_demo.load()
     shop_demo.load_footer_pages()
+    shop_demo.load_shipping_methods()
 
 
 def page_types():
@@ -221,6 +223,22 @@ def test_product_pages_are_merchant_listings(client, demo_shop):
     assert offer["shippingDetails"]["shippingRate"]["value"] == "69.00"
     assert listing["sku"] == "SKN-IE-50" and listing["gtin13"] == product.upc
     assert listing["image"][0].endswith("-1200w.webp")
+
+
+def test_the_listing_quotes_the_cheapest_shipping_staff_set_up(client, demo_shop):
+    product = Product.objects.get(slug="intense-emulsion")
+    OrderAndItemCharges.objects.filter(code="pickup-point").update(
+        price_per_order="59.00"
+    )
+    method = OrderAndItemCharges.objects.get(code="pickup-point")
+    method.save()  # as admin does: the cached summary is renewed
+    _, data = read(client, product.get_absolute_url())
+    rate = by_type(data)["Product"]["offers"]["shippingDetails"]["shippingRate"]
+    assert rate["value"] == "59.00"
+
+    OrderAndItemCharges.objects.all().delete()
+    _, data = read(client, product.get_absolute_url())
+    assert "shippingDetails" not in by_type(data)["Product"]["offers"]
 
 
 def test_sold_out_products_say_so_in_their_listing(client, demo_shop):

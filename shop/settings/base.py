@@ -78,14 +78,12 @@ SHOP_COMPANY = {
 # The public address of the shop: canonical URLs, Open Graph, JSON-LD, the
 # sitemap and feeds are absolute and must name the real domain.
 SHOP_SITE_URL = env("SHOP_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-# What product structured data says about delivery and returns. It must agree
+# What product structured data says about delivery and returns, besides the
+# price (which comes from the cheapest shipping method in admin). It must agree
 # with the "Shipping and returns" page: Posten/Bring in Norway, 1–4 working
-# days, free from 800 NOK, 14 days to withdraw, the customer pays the return;
-# and the cheapest shipping method staff set up (the demo's pickup point).
+# days, 14 days to withdraw, the customer pays the return.
 SHOP_SHIPPING_FACTS = {
     "country": "NO",
-    "rate": Decimal("69.00"),
-    "free_from": Decimal("800.00"),
     "handling_days": (0, 1),
     "transit_days": (1, 4),
     "return_days": 14,
@@ -270,6 +268,9 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that hangs must not hold up the customer's confirmation page;
+# what times out is retried from the outbox.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)
 DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
