@@ -72,6 +72,8 @@ SHOP_COMPANY = {
     "address": env("SHOP_COMPANY_ADDRESS", default="Storgata 1, 0155 Oslo, Norway"),
     "email": env("SHOP_COMPANY_EMAIL", default="hello@skinome.example"),
     "phone": env("SHOP_COMPANY_PHONE", default="+47 22 00 00 00"),
+    # Where invoice customers pay.
+    "bank_account": env("SHOP_COMPANY_BANK_ACCOUNT", default="0000.00.00000"),
 }
 
 # --- Search engines and link previews ----------------------------------------
