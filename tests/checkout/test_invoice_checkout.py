@@ -254,24 +254,31 @@ def test_stock_gone_while_the_order_is_placed_rolls_everything_back(
             assert not product.stockrecords.get().num_allocated
 
 
-def test_mail_server_down_the_order_is_placed_and_mail_sent_later(
+@pytest.fixture
+def order_while_mail_is_down(
     client, shop, settings, django_capture_on_commit_callbacks
 ):
+    """The routine ordered while the mail server refuses connections; then
+    the mail server is back."""
     settings.EMAIL_BACKEND = "tests.checkout.broken_mail.Backend"
     add_routine(client, shop)
     checkout_until_review(client)
-
     with django_capture_on_commit_callbacks(execute=True):
         response = place_order(client)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return response
 
-    assert response["Location"] == reverse("checkout:thank-you")
+
+def test_mail_server_down_the_order_is_placed_and_mail_sent_later(
+    order_while_mail_is_down,
+):
+    assert order_while_mail_is_down["Location"] == reverse("checkout:thank-you")
     order = Order.objects.get()
     pending = OutgoingEmail.objects.filter(sent_at__isnull=True)
     assert pending.count() == 2
     assert "Connection refused" in pending.first().last_error
     assert mail.outbox == []
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     out = StringIO()
     call_command("send_pending_emails", stdout=out)
 
@@ -284,17 +291,11 @@ def test_mail_server_down_the_order_is_placed_and_mail_sent_later(
 
 
 def test_unsent_mail_is_retried_after_a_later_request_without_set_up(
-    client, shop, settings, django_capture_on_commit_callbacks
+    client, order_while_mail_is_down
 ):
-    settings.EMAIL_BACKEND = "tests.checkout.broken_mail.Backend"
-    add_routine(client, shop)
-    checkout_until_review(client)
-    with django_capture_on_commit_callbacks(execute=True):
-        place_order(client)
     assert mail.outbox == []
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     cache.delete("shop:mail:retry")  # the retry interval has passed
+
     client.get(reverse("home"))
 
     assert len(mail.outbox) == 2
