@@ -11,7 +11,7 @@ import logging
 
 from django import http
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -111,14 +111,10 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
         placed = Order.objects.filter(basket_id=basket.pk).first()
         if placed is not None:
             return self.show_placed_order(placed)
-        try:
-            return super().submit(**kwargs)
-        except IntegrityError:
-            # The order number (one per basket) was taken meanwhile.
-            placed = Order.objects.filter(basket_id=basket.pk).first()
-            if placed is None:
-                raise
-            return self.show_placed_order(placed)
+        # The order number is derived from the basket and unique, so even
+        # without the lock (SQLite ignores it, but serialises transactions)
+        # a second order for this basket could not be written.
+        return super().submit(**kwargs)
 
     def handle_payment(self, order_number, total, **kwargs):
         if self.get_payment_method() == methods.INVOICE:
