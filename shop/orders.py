@@ -80,7 +80,7 @@ def confirm_card_payment(order_number, *, amount, reference, via):
     reconciliation) gets here first. Returns the order, or None if no such
     order is waiting (already paid, or never placed)."""
     order = (
-        Order.objects.select_for_update()
+        Order.objects.select_for_update(of=("self",))
         .filter(number=order_number)
         .select_related("basket")
         .first()
@@ -121,7 +121,7 @@ def discard_unpaid_order(order_number, *, why):
     its basket is open again, and the order is removed, so a declined or
     abandoned payment leaves no order behind. Paid orders are never touched."""
     order = (
-        Order.objects.select_for_update()
+        Order.objects.select_for_update(of=("self",))
         .filter(number=order_number, status=PENDING_PAYMENT)
         .select_related("basket")
         .first()
