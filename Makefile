@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install migrate demo browser-deps fake-stripe
+.PHONY: run test lint format install migrate demo browser-deps fake-stripe \
+	bench bench-deps audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,21 @@ run: demo
 # A local stand-in for Stripe, to try card payments with `make run` (see README).
 fake-stripe: install
 	$(BIN)/python -m tests.fake_stripe
+
+# Measuring (perf/): the shop as production runs it, on PostgreSQL
+# (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/shop_bench).
+# BENCH_ARGS=--short makes a quick run that writes nothing (CI).
+bench-deps:
+	@command -v hey >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hey; }
+
+bench: install bench-deps
+	$(BIN)/python -m perf.bench $(BENCH_ARGS)
+
+audit: install browser-deps
+	$(BIN)/python -m perf.audit $(AUDIT_ARGS)
 
 # Debian's Chromium for the browser tests (Playwright cannot download one here).
 browser-deps:

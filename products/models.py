@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
 from oscar.utils.models import get_image_upload_path
@@ -30,6 +31,13 @@ class Product(AbstractProduct):
     volume_ml = models.PositiveIntegerField(
         "size (ml)", null=True, blank=True, validators=[MinValueValidator(1)]
     )
+
+    class Meta(AbstractProduct.Meta):
+        # Lists show products by priority, then name: with this index the
+        # database reads the first page in order instead of sorting them all.
+        indexes = [
+            models.Index(F("priority").desc(), "title", name="product_listing_order")
+        ]
 
     def get_claims(self):
         return [line.strip() for line in self.claims.splitlines() if line.strip()]

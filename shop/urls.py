@@ -35,7 +35,20 @@ urlpatterns = [
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SHOP_SERVE_MEDIA:
+    # In production a web server or object storage serves media; the benchmark
+    # and audit servers ask the app to, so pages look as they will.
+    from django.urls import re_path as _re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.insert(
+        0,
+        _re_path(
+            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
+    )
+
+if settings.SHOP_BENCH_VIEWS:
+    from shop.bench_views import bare_page
+
+    urlpatterns.insert(0, path("__bench__/bare/<int:size>/", bare_page))

@@ -110,6 +110,10 @@ SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
 # production also runs `manage.py send_pending_emails` every minute.
 SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 
+# --- Measuring (perf/): never on in a real deployment ----------------------------
+SHOP_SERVE_MEDIA = env.bool("SHOP_SERVE_MEDIA", default=False)
+SHOP_BENCH_VIEWS = env.bool("SHOP_BENCH_VIEWS", default=False)
+
 # Pages that search engines should not index (and robots.txt keeps them out).
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
 

@@ -1,0 +1,1 @@
+"""Measuring the shop: the benchmark (`make bench`) and the audit (`make audit`)."""

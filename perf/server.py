@@ -1,0 +1,88 @@
+"""The shop as production runs it, for measuring: gunicorn, DEBUG off,
+PostgreSQL, WhiteNoise with compressed and hashed static files.
+
+`running_shop()` starts it on a local port and stops it afterwards. The
+database must already be migrated and filled (see perf/data.py).
+"""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DEFAULT_DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/shop_bench"
+)
+
+
+def shop_environment(*, database_url, port):
+    """Production settings, reachable over plain HTTP on localhost."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "DJANGO_SECRET_KEY": "measuring-only-not-a-secret",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_CONN_MAX_AGE": os.environ.get("DJANGO_CONN_MAX_AGE", "600"),
+        "DJANGO_MEDIA_ROOT": str(ROOT / "perf" / "media"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url,
+        "SHOP_SITE_URL": f"http://127.0.0.1:{port}",
+        "SHOP_SERVE_MEDIA": "true",
+        "SHOP_BENCH_VIEWS": "true",
+    }
+
+
+def manage(*args, env):
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", *args], cwd=ROOT, env=env, check=True
+    )
+
+
+@contextmanager
+def running_shop(*, database_url=DEFAULT_DATABASE_URL, port=8100, workers=None):
+    env = shop_environment(database_url=database_url, port=port)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    workers = workers or (os.cpu_count() or 1) * 2 + 1
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "shop.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url + "/robots.txt", server)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(url, server, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn exited; see its output above")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
