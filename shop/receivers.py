@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from oscar.apps.basket.abstract_models import AbstractBasket
 
 from products.models import Product
-from shop import mail, orders, staff  # noqa: F401 (orders connects its receiver)
+from shop import mail, orders, page_cache, staff  # noqa: F401 (orders connects)
 from shop.models import BasketNotice
 from shop.shipping import summary  # noqa: F401 (connects its cache invalidation)
 
@@ -53,3 +53,6 @@ def sync_site_with_settings(sender, using="default", **kwargs):
 request_finished.connect(
     mail.retry_now_and_then, dispatch_uid="shop.retry_unsent_email"
 )
+
+
+page_cache.connect_invalidation()

@@ -110,6 +110,10 @@ SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
 # production also runs `manage.py send_pending_emails` every minute.
 SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 
+# Whole public pages for visitors without a session or basket, renewed on any
+# catalogue or article save; 0 turns the page cache off.
+SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=300)
+
 # --- Measuring (perf/): never on in a real deployment ----------------------------
 SHOP_SERVE_MEDIA = env.bool("SHOP_SERVE_MEDIA", default=False)
 SHOP_BENCH_VIEWS = env.bool("SHOP_BENCH_VIEWS", default=False)
@@ -177,6 +181,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and baskets: a cached page needs neither (shop/page_cache.py).
+    "shop.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

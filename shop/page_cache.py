@@ -1,0 +1,125 @@
+"""Whole pages from the cache for visitors who have nothing of their own yet.
+
+A visitor without a session, a basket or a pending message sees exactly what
+every other such visitor sees: the basket count is 0, the header says "Sign
+in", and no form on a public page carries a per-visitor token (adding to the
+basket needs none, see shop/urls.py). Most visitors arrive like that from a
+search engine, so their pages are served from the cache (Redis when
+REDIS_URL is set, else this process's memory) without touching the database.
+
+Anything else (a signed-in customer, a visitor with a basket or a session,
+a POST, a private page, a response that sets a cookie) goes through Django
+as usual and is never cached.
+
+Correctness: every cached page is stored under a version number that any
+save or delete of what pages show (products, prices and stock, categories,
+routines, articles, footer pages, shipping, offers) moves on, so the next
+visitor sees the change at once. Pages also expire after
+SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+
+VERSION_KEY = "shop:page-cache:version"
+VISITOR_COOKIES = ("messages",)
+PRIVATE_PREFIXES = ("/admin/", "/dashboard/", "/articles/preview/", "/__bench__/")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Vary")
+CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
+# What a page shows comes from these models; saving one renews every page.
+WATCHED_MODELS = [
+    "catalogue.Product",
+    "catalogue.ProductImage",
+    "catalogue.Category",
+    "catalogue.ProductCategory",
+    "catalogue.Routine",
+    "catalogue.RoutineStep",
+    "partner.StockRecord",
+    "offer.ConditionalOffer",
+    "offer.Range",
+    "articles.Article",
+    "articles.ArticleProduct",
+    "articles.Author",
+    "articles.Topic",
+    "flatpages.FlatPage",
+    "shipping.OrderAndItemCharges",
+]
+
+
+def is_anonymous_visitor(request):
+    cookies = request.COOKIES
+    own = (
+        settings.SESSION_COOKIE_NAME,
+        settings.OSCAR_BASKET_COOKIE_OPEN,
+        *VISITOR_COOKIES,
+    )
+    return (
+        request.method in ("GET", "HEAD")
+        and not any(name in cookies for name in own)
+        and not request.path.startswith(settings.SHOP_NOINDEX_PATHS)
+        and not request.path.startswith(PRIVATE_PREFIXES)
+    )
+
+
+def page_key(request):
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    return f"shop:page:{version}:{request.get_full_path()}"
+
+
+def is_cacheable(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # "Vary: Cookie" only says the page would differ for a visitor with a
+        # session; this cache only ever answers visitors without one.
+        and response.get("Vary", "Cookie") == "Cookie"
+        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+    )
+
+
+def page_cache_middleware(get_response):
+    def middleware(request):
+        if not settings.SHOP_PAGE_CACHE_SECONDS or not is_anonymous_visitor(request):
+            return get_response(request)
+        key = page_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = get_response(request)
+        if is_cacheable(response):
+            headers = {
+                name: response[name] for name in KEPT_HEADERS if name in response
+            }
+            seconds = settings.SHOP_PAGE_CACHE_SECONDS
+            cache.set(key, (response.content, headers), seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return middleware
+
+
+def renew_all_pages(**kwargs):
+    """Move the version on: every stored page becomes unreachable at once."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (a fresh cache): nothing is stored
+        cache.set(VERSION_KEY, 2, None)
+
+
+def connect_invalidation():
+    from django.apps import apps
+
+    for label in WATCHED_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                renew_all_pages,
+                sender=model,
+                dispatch_uid=f"page-cache-{label}-{signal}",
+            )

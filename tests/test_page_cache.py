@@ -1,0 +1,163 @@
+"""The page cache serves anonymous visitors, and never serves stale or
+someone else's data."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from articles import demo as articles_demo
+from articles.models import Article
+from shop.partner.models import StockRecord
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.SHOP_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def shop(demo_catalogue):
+    articles_demo.load()
+    return demo_catalogue
+
+
+def visit(url, client=None):
+    return (client or Client()).get(url)
+
+
+def test_a_new_visitor_gets_the_page_from_the_cache_without_the_database(
+    shop, django_assert_num_queries
+):
+    url = shop.products[0].get_absolute_url()
+    first = visit(url)
+    with django_assert_num_queries(0):
+        second = visit(url)
+
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/catalogue/", "/articles/", "/sitemap.xml", "/robots.txt"],
+)
+def test_public_pages_are_cached(shop, url):
+    visit(url)
+    assert visit(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_price_change_shows_on_the_next_visit(shop):
+    product = shop.products[0]
+    url = product.get_absolute_url()
+    assert "549,00\xa0NOK" in visit(url).content.decode()
+
+    record = product.stockrecords.get()
+    record.price = "529.00"
+    record.save()  # as staff do in admin
+
+    page = visit(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert "529,00\xa0NOK" in page.content.decode()
+    assert "529,00\xa0NOK" in visit(reverse("home")).content.decode()
+
+
+def test_stock_taken_by_an_order_shows_on_the_next_visit(shop):
+    product = shop.products[0]
+    url = product.get_absolute_url()
+    record = product.stockrecords.get()
+    available = record.net_stock_level
+    assert f"In stock ({available} available)" in visit(url).content.decode()
+
+    StockRecord.objects.get(pk=record.pk).allocate(3)  # an order was placed
+
+    assert f"In stock ({available - 3} available)" in visit(url).content.decode()
+
+
+def test_an_article_edit_shows_on_the_next_visit(shop):
+    guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
+    visit(guide.get_absolute_url())
+    visit(reverse("articles:list"))
+
+    guide.title = "Skin during and after isotretinoin: the updated guide"
+    guide.save()
+
+    assert guide.title in visit(guide.get_absolute_url()).content.decode()
+    assert guide.title in visit(reverse("articles:list")).content.decode()
+
+
+def test_a_routine_price_change_shows_on_the_next_visit(shop):
+    routine = shop.routine
+    visit(routine.get_absolute_url())
+    routine.price = "1399.00"
+    routine.save()
+    assert "1.399,00\xa0NOK" in visit(routine.get_absolute_url()).content.decode()
+
+
+def test_two_visitors_never_see_each_others_basket(shop):
+    url = shop.products[1].get_absolute_url()
+    kari, ola = Client(), Client()
+    kari.post(
+        reverse("basket:add", kwargs={"pk": shop.products[0].pk}), {"quantity": 2}
+    )
+
+    kari_page = visit(url, kari)
+    ola_page = visit(url, ola)
+    ola_again = visit(url, Client())
+
+    assert "X-Page-Cache" not in kari_page  # she has a basket: rendered for her
+    assert '<span class="basket-link__count" aria-hidden="true">2</span>' in (
+        kari_page.content.decode()
+    )
+    for page in (ola_page, ola_again):
+        assert '<span class="basket-link__count" aria-hidden="true">0</span>' in (
+            page.content.decode()
+        )
+    assert ola_again["X-Page-Cache"] == "hit"
+    assert "2</span>" in visit(url, kari).content.decode()
+
+
+def test_a_signed_in_customer_never_gets_a_cached_anonymous_page(shop, customer):
+    url = reverse("home")
+    visit(url)
+    visit(url)  # cached now
+    client = Client()
+    client.force_login(customer)
+
+    page = visit(url, client)
+
+    assert "X-Page-Cache" not in page
+    html = page.content.decode()
+    assert "Your account" in html and "Sign in" not in html
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(shop):
+    client = Client()
+    client.post(reverse("catalogue:routine-add", args=["no-such-routine"]))
+    page = client.get(reverse("home"))  # the message is shown here
+    assert "X-Page-Cache" not in page
+
+
+@pytest.mark.parametrize("url", ["/basket/", "/checkout/", "/accounts/login/"])
+def test_private_pages_are_never_cached(shop, url):
+    visit(url)
+    assert "X-Page-Cache" not in visit(url)
+
+
+def test_adding_to_the_basket_needs_no_csrf_token_but_ordering_does(shop):
+    client = Client(enforce_csrf_checks=True)
+    product = shop.products[0]
+
+    added = client.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}
+    )
+    routine = client.post(reverse("catalogue:routine-add", args=[shop.routine.slug]))
+
+    assert added.status_code == 302 and routine.status_code == 302
+    assert client.get(reverse("basket:summary")).context["basket"].num_items == 5
+    login = client.post(reverse("customer:login"), {"login-username": "x@example.no"})
+    assert login.status_code == 403
+    place = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert place.status_code == 403
