@@ -1,5 +1,5 @@
 """The shop as production runs it, for measuring: gunicorn, DEBUG off,
-PostgreSQL, WhiteNoise with compressed and hashed static files.
+PostgreSQL, Redis, WhiteNoise with compressed and hashed static files.
 
 `running_shop()` starts it on a local port and stops it afterwards. The
 database must already be migrated and filled (see perf/data.py).
@@ -37,6 +37,8 @@ def shop_environment(*, database_url, port):
         "SHOP_SITE_URL": f"http://127.0.0.1:{port}",
         "SHOP_SERVE_MEDIA": "true",
         "SHOP_BENCH_VIEWS": "true",
+        # Redis for the cache and sessions, as the README's production set-up.
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
     }
 
 
