@@ -54,9 +54,10 @@ class Customer:
         return self.http.get(urljoin(self.base_url, path), timeout=60)
 
     def fill_basket_and_reach_review(self, product):
-        self.get(product.get_absolute_url())  # sets the CSRF cookie
+        added = self.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+        assert added.status_code == 302  # no CSRF token needed to add
+        self.get("/checkout/")  # the checkout's forms set the CSRF cookie
         steps = [
-            (f"/basket/add/{product.pk}/", {"quantity": 1}),
             ("/checkout/", {"username": self.email, "options": "anonymous"}),
             ("/checkout/shipping-address/", ADDRESS),
             ("/checkout/shipping-method/", {"method_code": "pickup-point"}),
