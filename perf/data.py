@@ -1,4 +1,5 @@
-"""The measuring database: PostgreSQL, migrated, with demo data at scale."""
+"""The measuring deploy: a PostgreSQL database, migrated, with demo data at
+scale, and the static files collected."""
 
 import subprocess
 from urllib.parse import urlsplit
@@ -40,6 +41,13 @@ def prepare(database_url, scale):
     if scale:
         command += ["--scale", str(scale)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
+    # Hashed static files, as a deploy has them (pages name them).
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     # Fresh statistics, as autovacuum would give a live database after a bulk
     # load: without them PostgreSQL sorts all products for every list page.
     with psycopg.connect(to_libpq(database_url), autocommit=True) as connection:
