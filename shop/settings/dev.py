@@ -8,3 +8,6 @@ SECRET_KEY = env(
     "DJANGO_SECRET_KEY", default="dev-only-insecure-key-never-use-in-production"
 )
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+# Template and code changes show at once while developing; production caches
+# public pages for visitors without a session (shop/page_cache.py).
+SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=0)
