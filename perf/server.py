@@ -1,5 +1,6 @@
 """The shop as production runs it, for measuring: gunicorn, DEBUG off,
-PostgreSQL, Redis, WhiteNoise with compressed and hashed static files.
+PostgreSQL, Redis, WhiteNoise with compressed and hashed static files
+(perf/settings.py: production's settings over plain HTTP).
 
 `running_shop()` starts it on a local port and stops it afterwards. The
 database must already be migrated and filled (see perf/data.py).
@@ -21,22 +22,17 @@ DEFAULT_DATABASE_URL = os.environ.get(
 
 
 def shop_environment(*, database_url, port):
-    """Production settings, reachable over plain HTTP on localhost."""
+    """Production settings over plain HTTP (perf/settings.py), on localhost."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "DJANGO_SETTINGS_MODULE": "perf.settings",
         "DJANGO_SECRET_KEY": "measuring-only-not-a-secret",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_HSTS_SECONDS": "0",
-        "DJANGO_SECURE_COOKIES": "false",
         "DJANGO_CONN_MAX_AGE": os.environ.get("DJANGO_CONN_MAX_AGE", "600"),
         "DJANGO_MEDIA_ROOT": str(ROOT / "perf" / "media"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": database_url,
         "SHOP_SITE_URL": f"http://127.0.0.1:{port}",
-        "SHOP_SERVE_MEDIA": "true",
-        "SHOP_BENCH_VIEWS": "true",
         # Redis for the cache and sessions, as the README's production set-up.
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
     }

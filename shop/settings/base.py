@@ -35,8 +35,6 @@ OSCAR_CURRENCY_FORMAT = {
 OSCAR_OFFERS_INCL_TAX = True
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="shop@skinome.example")
-OSCAR_BASKET_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
-OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = OSCAR_BASKET_COOKIE_SECURE
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # What happens to an order, and what staff may change it to next. Card orders
@@ -114,9 +112,10 @@ SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 # catalogue or article save; 0 turns the page cache off.
 SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=300)
 
-# --- Measuring (perf/): never on in a real deployment ----------------------------
-SHOP_SERVE_MEDIA = env.bool("SHOP_SERVE_MEDIA", default=False)
-SHOP_BENCH_VIEWS = env.bool("SHOP_BENCH_VIEWS", default=False)
+# --- Measuring (perf/settings.py turns these on; no deployment does) -----------
+# Media served by the app, and the benchmark's bare reference page.
+SHOP_SERVE_MEDIA = False
+SHOP_BENCH_VIEWS = False
 
 # Pages that search engines should not index (and robots.txt keeps them out).
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
