@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import FormView
+from django.views.generic import FormView, RedirectView
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.session import CheckoutSessionMixin
@@ -36,6 +36,17 @@ Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
+
+
+class UserAddressUpdateView(RedirectView):
+    """Saved addresses are edited in the address book, in the shop's own
+    layout; Oscar's checkout copy of that page brings Bootstrap and jQuery."""
+
+    pattern_name = "customer:address-detail"
+
+
+class UserAddressDeleteView(RedirectView):
+    pattern_name = "customer:address-delete"
 
 
 class PaymentMethodView(CheckoutSessionMixin, FormView):
@@ -95,7 +106,15 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         context.setdefault("place_order_form", PlaceOrderForm())
         context["payment_method"] = self.get_payment_method()
+        context["confirmation_email"] = self.confirmation_email()
         return context
+
+    def confirmation_email(self):
+        """Where the order's e-mails go: the account's address once signed
+        in, otherwise the one the guest typed at the gateway."""
+        if self.request.user.is_authenticated:
+            return self.request.user.email
+        return self.checkout_session.get_guest_email()
 
     def handle_place_order_submission(self, request):
         form = PlaceOrderForm(request.POST)

@@ -1,5 +1,6 @@
 """A guest on a phone buys the routine from the guide: by invoice, and by card
-on a local fake of Stripe's hosted payment page."""
+on a local fake of Stripe's hosted payment page. A customer with an account
+signs in at the checkout and buys by invoice."""
 
 import re
 
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 
 from articles import demo as articles_demo
 from products import demo as products_demo
+from products.models import Product
 from shop import demo as shop_demo
 from tests.fake_stripe import FakeStripe
 
@@ -115,3 +117,46 @@ def test_a_guest_buys_the_routine_by_card(page, shop_url, stripe_fake):
         ["hello@skinome.example"],
     ]
     expect(page.locator(".basket-link__count")).to_have_text("0")
+
+
+def test_a_customer_signs_in_at_the_checkout_and_buys_by_invoice(
+    page, shop_url, customer
+):
+    cleanser = Product.objects.get(title="Gentle Cleansing Milk")
+    page.goto(shop_url + cleanser.get_absolute_url())
+    page.get_by_role("button", name="Add to basket").click()
+    page.goto(shop_url + "/basket/")
+    page.get_by_role("link", name="Go to checkout").click()
+
+    page.get_by_label("E-mail address").fill("kari@example.no")
+    page.get_by_label("Yes, and my password is:").check()
+    page.get_by_label("Password", exact=True).fill("kari-password")
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delivery address")
+    page.get_by_label("First name").fill("Kari")
+    page.get_by_label("Last name").fill("Nordmann")
+    page.get_by_label("Street address").fill("Storgata 5")
+    page.get_by_label("Postcode").fill("0155")
+    page.get_by_label("Town or city").fill("Oslo")
+    page.get_by_label("Mobile number").fill("412 34 567")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Choose home delivery").click()
+    page.get_by_role("radio", name=re.compile("^Invoice –")).check()
+    page.get_by_role("button", name="Review your order").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review your order")
+    expect(page.get_by_text("Confirmation to kari@example.no")).to_be_visible()
+    expect(page.locator("#order-total")).to_have_text("328,00\xa0NOK")
+    page.get_by_label("I accept the terms of sale.").check()
+    page.locator("#place-order").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you for your order"
+    )
+    order = Order.objects.get()
+    expect(page.locator("#order-number")).to_have_text(order.number)
+    assert order.user == customer and order.status == "Awaiting payment"
+    assert order.total_incl_tax == 328
+    assert mail.outbox[0].to == ["kari@example.no"]
+    assert customer.addresses.get().line1 == "Storgata 5"  # kept for next time

@@ -1,10 +1,11 @@
-"""Fixtures for checkout tests: a shop with shipping methods, and a helper
-that walks a client through the checkout steps."""
+"""Fixtures for checkout tests: a shop with shipping methods, card payment
+against the fake Stripe, and helpers that walk a client through the steps."""
 
 import pytest
 from django.urls import reverse
 
 from shop import demo as shop_demo
+from tests.fake_stripe import FakeStripe
 
 ADDRESS = {
     "first_name": "Kari",
@@ -23,6 +24,18 @@ def shop(demo_catalogue):
     shop_demo.load_shipping_methods()
     shop_demo.load_footer_pages()
     return demo_catalogue
+
+
+@pytest.fixture
+def stripe_fake(settings):
+    """Card payment on, against a local fake of Stripe's API."""
+    with FakeStripe() as fake:
+        settings.STRIPE_SECRET_KEY = "sk_test_shop"
+        settings.STRIPE_API_BASE = fake.url
+        settings.STRIPE_WEBHOOK_SECRET = fake.webhook_secret
+        settings.STRIPE_TIMEOUT_SECONDS = 1
+        fake.timeout_seconds = 2
+        yield fake
 
 
 def add_routine(client, shop):

@@ -22,24 +22,12 @@ from oscar.core.loading import get_model
 
 from shop.models import StripeCheckoutSession, StripeEvent
 from tests.checkout.conftest import add_routine, checkout_until_review, place_order
-from tests.fake_stripe import FakeStripe
 
 pytestmark = pytest.mark.django_db
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 WEBHOOK = reverse("checkout:stripe-webhook")
-
-
-@pytest.fixture
-def stripe_fake(settings):
-    with FakeStripe() as fake:
-        settings.STRIPE_SECRET_KEY = "sk_test_shop"
-        settings.STRIPE_API_BASE = fake.url
-        settings.STRIPE_WEBHOOK_SECRET = fake.webhook_secret
-        settings.STRIPE_TIMEOUT_SECONDS = 1
-        fake.timeout_seconds = 2
-        yield fake
 
 
 @pytest.fixture
