@@ -14,6 +14,7 @@ from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
 from shop import mail
+from shop.money import format_price
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +76,11 @@ def queue_order_emails(order):
 
 
 @transaction.atomic
-def confirm_card_payment(order_number, *, amount, reference, via):
+def confirm_card_payment(order_number, *, amount, currency, reference, via):
     """Mark a card order paid, once, whatever path (return, webhook,
-    reconciliation) gets here first. Returns the order, or None if no such
-    order is waiting (already paid, or never placed)."""
+    reconciliation) gets here first, if the payment is the order's total in
+    the order's currency. Returns the order (still pending when the payment
+    does not match it), or None if there is no such order."""
     order = (
         Order.objects.select_for_update(of=("self",))
         .filter(number=order_number)
@@ -89,6 +91,9 @@ def confirm_card_payment(order_number, *, amount, reference, via):
         logger.error("Card payment %s for unknown order %s", reference, order_number)
         return None
     if order.status != PENDING_PAYMENT:
+        return order
+    if amount != order.total_incl_tax or currency != order.currency:
+        leave_mismatch_for_staff(order, amount, currency, reference, via)
         return order
     source_type, _ = SourceType.objects.get_or_create(
         code="card", defaults={"name": "Card (Stripe)"}
@@ -113,6 +118,38 @@ def confirm_card_payment(order_number, *, amount, reference, via):
         order.basket.submit()
     queue_order_emails(order)
     return order
+
+
+def leave_mismatch_for_staff(order, amount, currency, reference, via):
+    """A payment that is not the order's total is never taken as payment:
+    the order stays pending (its stock held) until staff look at it."""
+    if amount is None:
+        paid = "nothing"
+    elif not currency:
+        paid = f"{amount} in no currency"
+    else:
+        paid = format_price(amount, currency)
+    total = format_price(order.total_incl_tax, order.currency)
+    message = (
+        f"Stripe reports a card payment of {paid} ({reference}), which does not "
+        f"match the order's total of {total}. "
+        "The order is not marked paid: check the payment in Stripe's dashboard, "
+        "then mark the order paid, or cancel it and refund the payment."
+    )
+    if order.notes.filter(message=message).exists():
+        return  # already seen by another path (webhook, return, reconciliation)
+    note(order, message)
+    logger.error(
+        "Card payment %s for order %s does not match: Stripe reports %s %s, the "
+        "order is %s %s (%s). Left pending for staff.",
+        reference,
+        order.number,
+        amount,
+        currency,
+        order.total_incl_tax,
+        order.currency,
+        via,
+    )
 
 
 @transaction.atomic

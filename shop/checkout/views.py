@@ -15,6 +15,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, RedirectView
@@ -231,15 +232,26 @@ class CardReturnView(CheckoutSessionMixin, View):
                 "your order confirmation arrives by e-mail shortly.",
             )
             return redirect("basket:summary")
-        order_number = session["client_reference_id"]
+        order_number = stripe_checkout.order_number_of(session)
+        if order_number is None:  # not a session of this shop
+            return redirect("basket:summary")
         if not stripe_checkout.is_paid(session):
             return redirect("checkout:card-cancel")
         order = orders.confirm_card_payment(
             order_number,
-            amount=stripe_checkout.amount_paid(session),
-            reference=session["payment_intent"] or session["id"],
+            **stripe_checkout.payment_of(session),
             via="customer returned from Stripe",
         )
+        if order is not None and order.status == orders.PENDING_PAYMENT:
+            # Paid, but not the order's total: staff have a note to look at.
+            messages.warning(
+                request,
+                _(
+                    "Thank you. We need to check your payment before we can "
+                    "confirm your order, and will be in touch by e-mail."
+                ),
+            )
+            return redirect("home")
         placed_here = str(self.checkout_session.get_order_number()) == order_number
         if order is None or not placed_here:
             messages.info(request, "Thank you: the payment is confirmed.")
@@ -291,6 +303,15 @@ class StripeWebhookView(View):
     """Stripe's signed notices about payments. A notice seen before, or one
     that arrives after a later one, changes nothing."""
 
+    PAID_EVENTS = (
+        "checkout.session.completed",
+        "checkout.session.async_payment_succeeded",
+    )
+    UNPAID_EVENTS = (
+        "checkout.session.expired",
+        "checkout.session.async_payment_failed",
+    )
+
     def post(self, request):
         try:
             event = stripe_checkout.verified_event(
@@ -298,26 +319,27 @@ class StripeWebhookView(View):
             )
         except ValueError:
             return http.HttpResponseBadRequest("Invalid signature.")
+        event_id, event_type = event.get("id"), event.get("type")
+        session = stripe_checkout.session_of(event)
+        order_number = session and stripe_checkout.order_number_of(session)
+        # Anything else Stripe signs (other event types, sessions made outside
+        # the shop) is answered 200: an error would only make Stripe retry it
+        # and, in the end, disable the endpoint.
+        if not (event_id and order_number) or event_type not in (
+            self.PAID_EVENTS + self.UNPAID_EVENTS
+        ):
+            return http.HttpResponse("Ignored: not about an order of this shop.")
         _, is_new = StripeEvent.objects.get_or_create(
-            event_id=event["id"], defaults={"type": event["type"]}
+            event_id=event_id, defaults={"type": event_type}
         )
         if not is_new:
             return http.HttpResponse("Already handled.")
-        session = event["data"]["object"]
-        order_number = session["client_reference_id"]
-        if event["type"] in (
-            "checkout.session.completed",
-            "checkout.session.async_payment_succeeded",
-        ) and stripe_checkout.is_paid(session):
+        if event_type in self.PAID_EVENTS and stripe_checkout.is_paid(session):
             orders.confirm_card_payment(
                 order_number,
-                amount=stripe_checkout.amount_paid(session),
-                reference=session["payment_intent"] or session["id"],
+                **stripe_checkout.payment_of(session),
                 via="Stripe webhook",
             )
-        elif event["type"] in (
-            "checkout.session.expired",
-            "checkout.session.async_payment_failed",
-        ):
-            orders.discard_unpaid_order(order_number, why=event["type"])
+        elif event_type in self.UNPAID_EVENTS:
+            orders.discard_unpaid_order(order_number, why=event_type)
         return http.HttpResponse("OK")

@@ -3,7 +3,8 @@
 A card order waits in "Pending payment" while the customer is on Stripe's
 page. If the customer never comes back and Stripe's webhook is lost (or the
 shop was down), ``manage.py reconcile_payments`` asks Stripe what happened:
-paid orders are confirmed, unpaid ones are closed at Stripe and discarded.
+paid orders are confirmed, unpaid ones are closed at Stripe and discarded,
+and a payment that is not the order's total is left pending for staff.
 """
 
 from datetime import timedelta
@@ -14,12 +15,14 @@ from shop import orders
 from shop.models import StripeCheckoutSession
 from shop.payments import stripe_checkout
 
-CONFIRMED, DISCARDED, STILL_OPEN, UNREACHABLE = (
+CONFIRMED, DISCARDED, STILL_OPEN, LEFT_FOR_STAFF, UNREACHABLE = (
     "confirmed",
     "discarded",
     "still open",
+    "left for staff",
     "Stripe unreachable",
 )
+OUTCOMES = (CONFIRMED, DISCARDED, STILL_OPEN, LEFT_FOR_STAFF, UNREACHABLE)
 
 
 def stale_card_orders(minutes):
@@ -37,20 +40,20 @@ def reconcile(order):
         return DISCARDED
     try:
         session = stripe_checkout.retrieve_session(record.session_id)
-        if session["status"] == "open":
+        if session.get("status") == "open":
             session = stripe_checkout.expire_session(record.session_id)
     except stripe_checkout.CardPaymentUnavailable:
         return UNREACHABLE
     if stripe_checkout.is_paid(session):
-        orders.confirm_card_payment(
-            order.number,
-            amount=stripe_checkout.amount_paid(session),
-            reference=session["payment_intent"] or session["id"],
-            via="reconciliation",
+        confirmed = orders.confirm_card_payment(
+            order.number, **stripe_checkout.payment_of(session), via="reconciliation"
         )
+        if confirmed is not None and confirmed.status == orders.PENDING_PAYMENT:
+            return LEFT_FOR_STAFF  # not the order's total: see the order's notes
         return CONFIRMED
-    if session["status"] == "open":
+    status = session.get("status")
+    if status == "open":
         return STILL_OPEN
-    orders.discard_unpaid_order(order.number, why=f"Stripe session {session['status']}")
+    orders.discard_unpaid_order(order.number, why=f"Stripe session {status}")
     record.delete()
     return DISCARDED

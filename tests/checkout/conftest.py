@@ -1,11 +1,17 @@
 """Fixtures for checkout tests: a shop with shipping methods, card payment
 against the fake Stripe, and helpers that walk a client through the steps."""
 
+import json
+
 import pytest
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from shop import demo as shop_demo
 from tests.fake_stripe import FakeStripe
+
+Order = get_model("order", "Order")
+WEBHOOK = reverse("checkout:stripe-webhook")
 
 ADDRESS = {
     "first_name": "Kari",
@@ -88,3 +94,26 @@ def place_order(client, accept_terms=True):
     if accept_terms:
         data["accept_terms"] = "on"
     return client.post(reverse("checkout:preview"), data)
+
+
+@pytest.fixture
+def card_order(client, shop, stripe_fake, django_capture_on_commit_callbacks):
+    """The routine ordered by card: the customer is now on Stripe's page."""
+    add_routine(client, shop)
+    checkout_until_review(client, method="card")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = place_order(client)
+    assert response.status_code == 302
+    session_id = response["Location"].rsplit("/", 1)[1]
+    return Order.objects.get(), stripe_fake.sessions[session_id], response
+
+
+def post_webhook(client, fake, event, secret=None, timestamp=None):
+    """Send an event to the shop's webhook, signed as Stripe signs it."""
+    payload = json.dumps(event)
+    return client.post(
+        WEBHOOK,
+        payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=fake.sign(payload, secret=secret, timestamp=timestamp),
+    )

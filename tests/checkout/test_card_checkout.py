@@ -21,35 +21,18 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.models import StripeCheckoutSession, StripeEvent
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
+from tests.checkout.conftest import (
+    WEBHOOK,
+    add_routine,
+    checkout_until_review,
+    place_order,
+    post_webhook,
+)
 
 pytestmark = pytest.mark.django_db
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
-WEBHOOK = reverse("checkout:stripe-webhook")
-
-
-@pytest.fixture
-def card_order(client, shop, stripe_fake, django_capture_on_commit_callbacks):
-    """The routine ordered by card: the customer is now on Stripe's page."""
-    add_routine(client, shop)
-    checkout_until_review(client, method="card")
-    with django_capture_on_commit_callbacks(execute=True):
-        response = place_order(client)
-    assert response.status_code == 302
-    session_id = response["Location"].rsplit("/", 1)[1]
-    return Order.objects.get(), stripe_fake.sessions[session_id], response
-
-
-def post_webhook(client, fake, event, secret=None, timestamp=None, capture=None):
-    payload = json.dumps(event)
-    return client.post(
-        WEBHOOK,
-        payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=fake.sign(payload, secret=secret, timestamp=timestamp),
-    )
 
 
 def test_a_card_order_holds_its_stock_until_stripe_confirms_payment(

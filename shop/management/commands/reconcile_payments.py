@@ -28,10 +28,5 @@ class Command(BaseCommand):
             reconciliation.reconcile(order)
             for order in reconciliation.stale_card_orders(older_than)
         )
-        for outcome in (
-            reconciliation.CONFIRMED,
-            reconciliation.DISCARDED,
-            reconciliation.STILL_OPEN,
-            reconciliation.UNREACHABLE,
-        ):
+        for outcome in reconciliation.OUTCOMES:
             self.stdout.write(f"{outcome}: {outcomes[outcome]}")
