@@ -21,12 +21,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, RedirectView
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
-from oscar.apps.checkout.session import CheckoutSessionMixin
 from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 
 from shop import orders
 from shop.checkout.forms import PaymentMethodForm, PlaceOrderForm
+from shop.checkout.session import CheckoutSessionMixin
 from shop.models import StripeCheckoutSession, StripeEvent
 from shop.partner.models import InsufficientStock
 from shop.payments import methods, stripe_checkout

@@ -99,6 +99,12 @@ STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
 # A card payment still open after this long is settled by `reconcile_payments`.
 STRIPE_PENDING_MINUTES = env.int("STRIPE_PENDING_MINUTES", default=60)
 
+# --- Quantity limits -----------------------------------------------------------
+# An unpaid order holds its units, so one basket may take no more than this
+# many of one product, and this many items in all (Oscar's own setting).
+SHOP_MAX_QUANTITY_PER_LINE = env.int("SHOP_MAX_QUANTITY_PER_LINE", default=10)
+OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = env.int("SHOP_MAX_ITEMS_PER_ORDER", default=20)
+
 # --- E-mail ------------------------------------------------------------------
 # Who hears about new orders.
 SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
@@ -147,7 +153,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
