@@ -6,6 +6,11 @@ Sessions, with Stripe's auth, idempotency and error shapes), and the hosted
 payment page the customer's browser is sent to, which pays or declines and
 then sends the signed `checkout.session.completed` webhook like Stripe does.
 Anything else answers 404, so a call the fake does not know fails loudly.
+
+Sessions expire as Stripe's do: at `expires_at` (30 minutes to 24 hours after
+creation, 24 hours if not given), after which they cannot be paid and a
+signed `checkout.session.expired` event is sent. `pass_time()` makes the
+existing sessions older, so a test need not wait half an hour.
 """
 
 import copy
@@ -24,6 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 import stripe
+
+MIN_EXPIRY_SECONDS = 30 * 60
+MAX_EXPIRY_SECONDS = 24 * 60 * 60
 
 
 def _random_id(prefix):
@@ -159,8 +167,9 @@ class FakeStripe:
                 "The fake only knows line_items with price_data[unit_amount].",
                 param="line_items",
             ) from None
-        session_id = _random_id("cs")
         created = int(time.time())
+        expires_at = self._expires_at(params.get("expires_at"), created)
+        session_id = _random_id("cs")
         session = {
             "id": session_id,
             "object": "checkout.session",
@@ -178,12 +187,70 @@ class FakeStripe:
             "cancel_url": params.get("cancel_url"),
             "payment_intent": None,
             "created": created,
-            "expires_at": created + 86400,
+            "expires_at": expires_at,
             "livemode": False,
         }
         self.sessions[session_id] = session
         self._line_items[session_id] = params["line_items"]
         return session
+
+    @staticmethod
+    def _expires_at(value, created):
+        if value is None:
+            return created + MAX_EXPIRY_SECONDS
+        try:
+            expires_at = int(value)
+        except ValueError:
+            raise _StripeError(
+                400, f"Invalid integer: {value}", param="expires_at"
+            ) from None
+        if expires_at < created + MIN_EXPIRY_SECONDS:
+            message = "must be at least 30 minutes"
+        elif expires_at > created + MAX_EXPIRY_SECONDS:
+            message = "must be less than 24 hours"
+        else:
+            return expires_at
+        raise _StripeError(
+            400,
+            f"The `expires_at` timestamp {message} from Checkout Session creation.",
+            param="expires_at",
+        )
+
+    def _expire_overdue(self):
+        """Close every open session past its `expires_at`; return them."""
+        now = time.time()
+        with self._lock:
+            overdue = [
+                session
+                for session in self.sessions.values()
+                if session["status"] == "open" and session["expires_at"] <= now
+            ]
+            for session in overdue:
+                session["status"] = "expired"
+            return [copy.deepcopy(session) for session in overdue]
+
+    def pass_time(self, seconds):
+        """Make every session `seconds` older, as if the time had passed; the
+        ones past their expiry close, and their `checkout.session.expired`
+        events are sent (if `webhook_url` is set) and returned."""
+        with self._lock:
+            for session in self.sessions.values():
+                session["created"] -= seconds
+                session["expires_at"] -= seconds
+            expired = self._expire_overdue()
+        events = [self.event("checkout.session.expired", s) for s in expired]
+        for event in events:
+            self._deliver(event)
+        return events
+
+    def _deliver(self, event):
+        if not self.webhook_url:
+            return
+        try:
+            status, _ = self.send_event(event)
+        except OSError:  # the shop is down: Stripe would retry later
+            status = None
+        self.webhook_responses.append(status)
 
     def _session(self, session_id):
         try:
@@ -212,6 +279,7 @@ class FakeStripe:
     def complete(self, session_id, send_webhook=True):
         """Pay the session as the customer would on the hosted page."""
         with self._lock:
+            self._expire_overdue()
             session = self.sessions[session_id]
             if session["status"] != "open":
                 raise ValueError(f"{session_id} is {session['status']}, not open")
@@ -220,14 +288,8 @@ class FakeStripe:
                 payment_status="paid",
                 payment_intent=_random_id("pi"),
             )
-        if send_webhook and self.webhook_url:
-            try:
-                status, _ = self.send_event(
-                    self.event("checkout.session.completed", session)
-                )
-            except OSError:  # the shop is down: Stripe would retry later
-                status = None
-            self.webhook_responses.append(status)
+        if send_webhook:
+            self._deliver(self.event("checkout.session.completed", session))
         return session
 
     def event(self, type, session):
@@ -285,6 +347,12 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_form(body)
         with fake._lock:
             fake.requests.append((method, url.path, params, dict(self.headers)))
+        # Sessions left alone past their expiry (with `make fake-stripe`, real
+        # time passes); the events go out in the background, as Stripe's do,
+        # so a shop waiting for this answer is not asked to take them first.
+        for session in fake._expire_overdue():
+            event = fake.event("checkout.session.expired", session)
+            threading.Thread(target=fake._deliver, args=(event,), daemon=True).start()
         if url.path.startswith("/pay/"):
             return self._payment_page(method, url.path.removeprefix("/pay/"), params)
         try:

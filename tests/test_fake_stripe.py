@@ -94,6 +94,56 @@ def test_the_client_creates_a_checkout_session(fake):
     assert headers["Idempotency-Key"] == "order-100042"
 
 
+@pytest.mark.parametrize(
+    ("ahead", "accepted"),
+    [(1800 + 60, True), (86400, True), (1800 - 60, False), (86400 + 60, False)],
+)
+def test_expires_at_must_be_thirty_minutes_to_a_day_ahead(fake, ahead, accepted):
+    expires_at = int(time.time()) + ahead
+    if accepted:
+        assert create(fake, expires_at=expires_at).expires_at == expires_at
+        return
+    with pytest.raises(stripe.InvalidRequestError) as error:
+        create(fake, expires_at=expires_at)
+    assert error.value.http_status == 400
+    assert error.value.param == "expires_at"
+    assert fake.sessions == {}
+
+
+def test_a_session_past_its_expiry_is_closed_and_stripe_says_so(fake):
+    session = create(fake, expires_at=int(time.time()) + 1800 + 60)
+    other = create(fake, key="order-100043")  # Stripe's default: a day
+    with WebhookReceiver() as receiver:
+        fake.webhook_url = receiver.url
+        assert fake.pass_time(1800) == []  # not yet
+        (event,) = fake.pass_time(120)
+
+    assert event["type"] == "checkout.session.expired"
+    assert event["data"]["object"]["id"] == session.id
+    ((headers, body),) = receiver.received
+    verified = stripe.Webhook.construct_event(
+        body, headers["Stripe-Signature"], fake.webhook_secret
+    )
+    assert verified.data.object.status == "expired"
+    assert fake.webhook_responses == [200]
+    client = make_client(fake)
+    assert client.v1.checkout.sessions.retrieve(session.id).status == "expired"
+    assert client.v1.checkout.sessions.retrieve(other.id).status == "open"
+
+
+def test_an_expired_session_cannot_be_paid(fake):
+    session = create(fake, expires_at=int(time.time()) + 1800 + 60)
+    fake.pass_time(1900)
+
+    status, _, page = submit(session.url, "pay")
+
+    assert status == 200
+    assert "This Checkout Session is no longer active." in page
+    assert fake.sessions[session.id]["payment_status"] == "unpaid"
+    with pytest.raises(ValueError):
+        fake.complete(session.id)
+
+
 def test_form_parsing_rebuilds_nested_lists_and_dicts():
     body = "a[0][b]=1&a[1][b]=2&m[k]=v&m[e]=&x=y"
     assert parse_form(body) == {

@@ -192,7 +192,10 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
             + "?session_id={CHECKOUT_SESSION_ID}",
             cancel_url=self.request.build_absolute_uri(reverse("checkout:card-cancel")),
         )
-        StripeCheckoutSession.objects.get_or_create(
+        # The order number comes from the basket, so an order placed again
+        # after an expired or failed payment has the number of the one that
+        # was removed: its session is this new one.
+        StripeCheckoutSession.objects.update_or_create(
             order_number=order.number, defaults={"session_id": session["id"]}
         )
         # Oscar submitted the basket with the order; until Stripe confirms
@@ -282,8 +285,9 @@ class CardCancelView(CheckoutSessionMixin, View):
             return redirect(
                 reverse("checkout:card-return") + f"?session_id={session['id']}"
             )
-        basket = orders.discard_unpaid_order(
-            order_number, why="card payment not completed"
+        basket = (
+            orders.discard_unpaid_order(order_number, why="card payment not completed")
+            or self.basket_given_back()
         )
         record.delete()
         if basket is not None:
@@ -296,6 +300,13 @@ class CardCancelView(CheckoutSessionMixin, View):
             "basket is as you left it: choose how to pay to try again.",
         )
         return redirect("checkout:payment-method")
+
+    def basket_given_back(self):
+        """The basket of an order Stripe's expiry notice already removed."""
+        owner = self.request.user if self.request.user.is_authenticated else None
+        return Basket.open.filter(
+            pk=self.checkout_session.get_submitted_basket_id(), owner=owner
+        ).first()
 
 
 @method_decorator(csrf_exempt, name="dispatch")

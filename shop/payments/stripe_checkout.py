@@ -15,6 +15,7 @@ raise in the shop.
 
 import json
 import secrets
+import time
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
@@ -48,10 +49,19 @@ def to_minor_units(amount):
     return int((Decimal(amount) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+# Stripe counts a session's lifetime from when the request reaches it, and
+# refuses one shorter than 30 minutes: a minute more covers the way there.
+EXPIRY_MARGIN_SECONDS = 60
+
+
 def create_session(order, *, success_url, cancel_url):
-    """A Checkout Session for the order's total."""
+    """A Checkout Session for the order's total. It closes after
+    STRIPE_PENDING_MINUTES, and Stripe's `checkout.session.expired` event then
+    gives the order's stock back, so an abandoned payment holds it no longer."""
+    lifetime = settings.STRIPE_PENDING_MINUTES * 60 + EXPIRY_MARGIN_SECONDS
     params = {
         "mode": "payment",
+        "expires_at": int(time.time()) + lifetime,
         "client_reference_id": order.number,
         "customer_email": order.email,
         "metadata": {"order_number": order.number},

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
@@ -96,8 +97,13 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 # Only for tests and local trials against a fake Stripe server.
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
-# A card payment still open after this long is settled by `reconcile_payments`.
-STRIPE_PENDING_MINUTES = env.int("STRIPE_PENDING_MINUTES", default=60)
+# How long a customer has to pay on Stripe's page: the session expires then,
+# which gives the order's stock back, and `reconcile_payments` settles card
+# orders pending longer (if the expiry notice was lost). Stripe allows 30
+# minutes to a day, less the shop's minute of margin.
+STRIPE_PENDING_MINUTES = env.int("STRIPE_PENDING_MINUTES", default=30)
+if not 30 <= STRIPE_PENDING_MINUTES <= 24 * 60 - 1:
+    raise ImproperlyConfigured("STRIPE_PENDING_MINUTES must be from 30 to 1439.")
 
 # --- Quantity limits -----------------------------------------------------------
 # An unpaid order holds its units, so one basket may take no more than this

@@ -4,6 +4,7 @@ against the fake Stripe, and helpers that walk a client through the steps."""
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -108,10 +109,11 @@ def card_order(client, shop, stripe_fake, django_capture_on_commit_callbacks):
     return Order.objects.get(), stripe_fake.sessions[session_id], response
 
 
-def post_webhook(client, fake, event, secret=None, timestamp=None):
-    """Send an event to the shop's webhook, signed as Stripe signs it."""
+def post_webhook(fake, event, secret=None, timestamp=None):
+    """Send an event to the shop's webhook, signed as Stripe signs it, from
+    Stripe: a client without the customer's cookies."""
     payload = json.dumps(event)
-    return client.post(
+    return Client().post(
         WEBHOOK,
         payload,
         content_type="application/json",

@@ -5,6 +5,9 @@ fake, and webhooks are signed the way Stripe signs them.
 """
 
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -14,6 +17,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -53,7 +57,7 @@ def test_a_card_order_holds_its_stock_until_stripe_confirms_payment(
     paid = stripe_fake.complete(session["id"], send_webhook=False)
     event = stripe_fake.event("checkout.session.completed", paid)
     with django_capture_on_commit_callbacks(execute=True):
-        answer = post_webhook(client, stripe_fake, event)
+        answer = post_webhook(stripe_fake, event)
 
     assert answer.status_code == 200
     order.refresh_from_db()
@@ -92,11 +96,11 @@ def test_webhook_and_return_together_confirm_once(client, stripe_fake, card_orde
     paid = stripe_fake.complete(session["id"], send_webhook=False)
     event = stripe_fake.event("checkout.session.completed", paid)
 
-    post_webhook(client, stripe_fake, event)
+    post_webhook(stripe_fake, event)
     client.get(reverse("checkout:card-return"), {"session_id": session["id"]})
-    replay = post_webhook(client, stripe_fake, event)
+    replay = post_webhook(stripe_fake, event)
     resent = stripe_fake.event("checkout.session.completed", paid)  # a new event id
-    post_webhook(client, stripe_fake, resent)
+    post_webhook(stripe_fake, resent)
 
     assert replay.content == b"Already handled."
     order.refresh_from_db()
@@ -110,12 +114,10 @@ def test_an_expiry_notice_after_payment_changes_nothing(
 ):
     order, session, _ = card_order
     paid = stripe_fake.complete(session["id"], send_webhook=False)
-    post_webhook(
-        client, stripe_fake, stripe_fake.event("checkout.session.completed", paid)
-    )
+    post_webhook(stripe_fake, stripe_fake.event("checkout.session.completed", paid))
     late = stripe_fake.event("checkout.session.expired", {**paid, "status": "expired"})
 
-    assert post_webhook(client, stripe_fake, late).status_code == 200
+    assert post_webhook(stripe_fake, late).status_code == 200
     order.refresh_from_db()
     assert order.status == "Paid"
 
@@ -258,3 +260,107 @@ def test_reconciliation_leaves_recent_payments_alone(client, stripe_fake, card_o
     assert "confirmed: 0" in out.getvalue() and "discarded: 0" in out.getvalue()
     order.refresh_from_db()
     assert order.status == "Pending payment"
+
+
+THIRTY_ONE_MINUTES = 31 * 60
+
+
+def test_a_card_session_expires_thirty_minutes_after_it_is_made(card_order):
+    _, session, _ = card_order
+    assert 30 * 60 <= session["expires_at"] - session["created"] <= 32 * 60
+
+
+def test_an_expired_payment_gives_the_stock_and_the_basket_back(
+    client, shop, stripe_fake, card_order
+):
+    order, session, _ = card_order
+
+    (event,) = stripe_fake.pass_time(THIRTY_ONE_MINUTES)  # the customer left
+    response = post_webhook(stripe_fake, event)
+
+    assert event["type"] == "checkout.session.expired"
+    assert response.status_code == 200
+    assert not Order.objects.exists()
+    for product in shop.products:
+        assert product.stockrecords.get().num_allocated == 0
+    assert Basket.objects.get().status == Basket.OPEN
+    with pytest.raises(ValueError):  # too late to pay
+        stripe_fake.complete(session["id"], send_webhook=False)
+
+
+def test_reconciliation_gives_the_stock_back_when_the_expiry_notice_is_lost(
+    client, shop, stripe_fake, card_order
+):
+    order, _, _ = card_order
+    stripe_fake.pass_time(THIRTY_ONE_MINUTES)  # its webhook never arrives
+    age(order, 31)
+    out = StringIO()
+
+    call_command("reconcile_payments", stdout=out)  # its default age
+
+    assert "discarded: 1" in out.getvalue()
+    assert not Order.objects.exists()
+    for product in shop.products:
+        assert product.stockrecords.get().num_allocated == 0
+
+
+def test_after_an_expiry_the_same_basket_pays_with_a_new_session(
+    client, stripe_fake, card_order
+):
+    order, old_session, _ = card_order
+    (expired,) = stripe_fake.pass_time(THIRTY_ONE_MINUTES)
+    post_webhook(stripe_fake, expired)
+
+    # The customer opens the checkout again: card, and a new session.
+    client.post(reverse("checkout:payment-method"), {"method": "card"})
+    again = place_order(client)
+    new_session_id = again["Location"].rsplit("/", 1)[1]
+    assert new_session_id != old_session["id"]
+    order = Order.objects.get()
+    assert order.number == expired["data"]["object"]["client_reference_id"]
+    record = StripeCheckoutSession.objects.get(order_number=order.number)
+    assert record.session_id == new_session_id
+
+    # Paid, but neither the webhook nor the customer tells the shop.
+    stripe_fake.complete(new_session_id, send_webhook=False)
+    age(order, 31)
+    out = StringIO()
+    call_command("reconcile_payments", stdout=out)
+
+    assert "confirmed: 1" in out.getvalue()
+    order.refresh_from_db()
+    assert order.status == "Paid"
+
+
+def test_a_guest_who_browsed_meanwhile_gets_the_basket_back_after_an_expiry(
+    client, stripe_fake, card_order
+):
+    """While the basket waits for the payment, the shop in another tab shows
+    an empty one; after the expiry, "Back to the shop" brings it back."""
+    assert client.get(reverse("basket:summary")).context["basket"].is_empty
+    (expired,) = stripe_fake.pass_time(THIRTY_ONE_MINUTES)
+    post_webhook(stripe_fake, expired)
+
+    back = client.get(reverse("checkout:card-cancel"), follow=True)
+
+    assert back.redirect_chain[-1][0] == reverse("checkout:payment-method")
+    assert "Your card payment was not completed" in back.content.decode()
+    assert client.get(reverse("basket:summary")).context["basket"].num_lines == 4
+
+
+@pytest.mark.parametrize(
+    ("minutes", "starts"), [("30", True), ("29", False), ("1440", False)]
+)
+def test_a_time_to_pay_that_stripe_would_refuse_stops_the_shop_from_starting(
+    minutes, starts
+):
+    started = subprocess.run(
+        [sys.executable, "-c", "import shop.settings.base"],
+        env={**os.environ, "STRIPE_PENDING_MINUTES": minutes},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert (started.returncode == 0) is starts
+    if not starts:
+        assert "STRIPE_PENDING_MINUTES must be from 30 to 1439." in started.stderr

@@ -67,7 +67,7 @@ def test_a_signed_event_of_another_shape_gets_200_and_changes_nothing(
 ):
     order, _, _ = card_order
 
-    response = post_webhook(client, stripe_fake, signed_event(stripe_fake, type, data))
+    response = post_webhook(stripe_fake, signed_event(stripe_fake, type, data))
 
     assert response.status_code == 200
     assert_still_pending(order)
@@ -88,7 +88,7 @@ def test_a_session_without_our_order_number_gets_200_and_changes_nothing(
     if absent:
         del event["data"]["object"]["client_reference_id"]
 
-    response = post_webhook(client, stripe_fake, event)
+    response = post_webhook(stripe_fake, event)
 
     assert response.status_code == 200
     assert_still_pending(order)
@@ -104,7 +104,7 @@ def test_a_session_for_an_order_we_do_not_have_gets_200(
         "checkout.session.completed", {**paid, "client_reference_id": "999999"}
     )
 
-    assert post_webhook(client, stripe_fake, event).status_code == 200
+    assert post_webhook(stripe_fake, event).status_code == 200
     assert_still_pending(order)
 
 
@@ -133,7 +133,7 @@ def test_a_webhook_paying_another_amount_is_left_for_staff(
     paid = stripe_fake.complete(session["id"], send_webhook=False)
     event = stripe_fake.event("checkout.session.completed", {**paid, **change})
 
-    response = post_webhook(client, stripe_fake, event)
+    response = post_webhook(stripe_fake, event)
 
     assert response.status_code == 200
     assert_left_for_staff(order, caplog, reported)
@@ -183,7 +183,7 @@ def test_a_mismatch_seen_by_every_path_leaves_one_note(client, stripe_fake, card
         "checkout.session.completed", {**paid, "amount_total": 100}
     )
 
-    post_webhook(client, stripe_fake, event)
+    post_webhook(stripe_fake, event)
     client.get(reverse("checkout:card-return"), {"session_id": session["id"]})
     age(order, 90)
     call_command("reconcile_payments", stdout=StringIO())
