@@ -216,8 +216,12 @@ TEMPLATES = [
     }
 ]
 
+# A blank value counts as unset (production refuses both: environment.py).
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="").strip()
+        or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -277,7 +281,9 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_CONFIG = env.email_url_config(
+    env.str("EMAIL_URL", default="").strip() or "consolemail://"
+)
 vars().update(EMAIL_CONFIG)
 # A mail server that hangs must not hold up the customer's confirmation page;
 # what times out is retried from the outbox.

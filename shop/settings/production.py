@@ -1,12 +1,27 @@
-"""Production: only hardening on top of base; missing secrets fail loudly."""
+"""Production: only hardening on top of base; a half-configured start fails loudly."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env
+from .environment import production_problems
+
+# --- Refuse to start half-configured -------------------------------------------
+# Checked before anything else is read, so the operator gets one line per
+# missing or unusable variable instead of the first traceback.
+_problems = production_problems(os.environ)
+if _problems:
+    raise ImproperlyConfigured(
+        "Production cannot start until these are fixed in the environment:\n"
+        + "\n".join(f"  - {line}" for line in _problems)
+    )
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-SHOP_SITE_URL = env("SHOP_SITE_URL").rstrip("/")
+ALLOWED_HOSTS = [h.strip() for h in env.list("DJANGO_ALLOWED_HOSTS") if h.strip()]
+SHOP_SITE_URL = env("SHOP_SITE_URL").strip().rstrip("/")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
