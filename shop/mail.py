@@ -57,7 +57,8 @@ def send(pk):
         OutgoingEmail.objects.filter(pk=pk).update(
             attempts=email.attempts + 1, last_error=repr(error)[:2000]
         )
-        logger.warning("E-mail %s not sent, will retry: %r", pk, error)
+        # The error's text can name the recipients; staff read it in admin.
+        logger.warning("E-mail %s not sent (%s), will retry", pk, type(error).__name__)
         return False
     OutgoingEmail.objects.filter(pk=pk).update(
         attempts=email.attempts + 1,

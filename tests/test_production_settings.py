@@ -4,8 +4,11 @@ Each test starts a fresh Python with `shop.settings.production` and only the
 environment it gives, as gunicorn would start it on a server.
 """
 
+import gzip
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -180,3 +183,73 @@ def test_the_measuring_server_environment_is_complete_for_production():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+class FakeSentry(BaseHTTPRequestHandler):
+    """Takes Sentry envelopes as sentry.io does and keeps their bodies."""
+
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        self.received.append(body.decode())
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_sentry():
+    FakeSentry.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeSentry)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+REPORT_ERRORS = """
+import logging, django, sentry_sdk
+django.setup()
+print("initialised" if sentry_sdk.is_initialized() else "off")
+logging.getLogger("shop.orders").error(
+    "Order 100001: could not write to %s or call %s",
+    "kari@example.no",
+    "+47 412 34 567",
+)
+try:
+    raise RuntimeError("no reply from ola@example.no")
+except RuntimeError:
+    logging.getLogger("shop.mail").exception("Sending failed")
+sentry_sdk.flush(timeout=10)
+"""
+
+
+def test_errors_reach_sentry_when_a_dsn_is_set_without_personal_data(
+    complete_environment, fake_sentry
+):
+    port = fake_sentry.server_address[1]
+    complete_environment["SENTRY_DSN"] = f"http://public@127.0.0.1:{port}/1"
+
+    result = start_production(complete_environment, sys.executable, "-c", REPORT_ERRORS)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "initialised"
+    sent = "\n".join(FakeSentry.received)
+    assert "Order 100001: could not write to [email] or call [phone]" in sent
+    assert "no reply from [email]" in sent
+    for personal in ["kari@example.no", "ola@example.no", "412 34 567"]:
+        assert personal not in sent
+        assert personal not in result.stderr  # the console log line too
+
+
+def test_without_a_dsn_nothing_is_sent_to_sentry(complete_environment):
+    result = start_production(complete_environment, sys.executable, "-c", REPORT_ERRORS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "off"

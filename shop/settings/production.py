@@ -2,7 +2,11 @@
 
 import os
 
+import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
+from sentry_sdk.integrations.django import DjangoIntegration
+
+from shop.log_privacy import scrub_sentry_event
 
 from .base import *  # noqa: F403
 from .base import env
@@ -38,3 +42,19 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Error reports to Sentry, when SENTRY_DSN is set -------------------------------
+# Besides ADMINS' e-mails (base.py). Nothing about the visitor is sent: no
+# cookies, user or IP, no form bodies, no local variables (they hold orders
+# and addresses), and every string left is scrubbed (shop/log_privacy.py).
+SENTRY_DSN = env("SENTRY_DSN", default="").strip()
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        before_send=scrub_sentry_event,
+        before_breadcrumb=scrub_sentry_event,
+    )
