@@ -31,12 +31,18 @@ class PersonalDataFilter(logging.Filter):
     """Scrubs a record's message and exception text in place, for every handler.
 
     The message is rendered with its arguments first, since it is their
-    values (an order's e-mail) that carry the data; the exception keeps its
-    traceback object for handlers that render it themselves (error e-mails).
+    values (an order's e-mail) that carry the data; arguments that do not fit
+    the message are dropped rather than raising in the caller. The exception
+    keeps its traceback object for handlers that render it themselves (error
+    e-mails, which ScrubbedAdminEmailHandler scrubs as a whole).
     """
 
     def filter(self, record):
-        record.msg = scrub(record.getMessage())
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit: keep the bare message
+            message = str(record.msg)
+        record.msg = scrub(message)
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)

@@ -44,6 +44,11 @@ def test_an_exception_logged_with_its_traceback_is_scrubbed_too(log_output):
     assert "ola@example.no" not in written and "41234567" not in written
 
 
+def test_a_log_call_with_wrong_arguments_never_breaks_the_caller(log_output):
+    logging.getLogger("shop.orders").warning("Order %s for %s", "kari@example.no")
+    assert log_output.getvalue() == "Order %s for %s\n"
+
+
 @pytest.mark.django_db
 def test_oscars_own_log_lines_are_scrubbed(client, customer, log_output):
     """Oscar logs the address of every e-mail it sends, e.g. a password reset."""
