@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.rendering import count_words
-from articles.validators import PictureSizeValidator, validate_picture_extension
 from products import images
+from shop.pictures import PictureField, PictureSizeValidator, validate_picture_extension
 
 # Slugs that would shadow the app's own pages under /articles/.
 RESERVED_SLUGS = {"topics", "authors", "feed", "preview", "page"}
@@ -42,7 +42,7 @@ class Author(models.Model):
         default=False,
         help_text="Shown to search engines as an organisation instead of a person.",
     )
-    photo = models.ImageField(
+    photo = PictureField(
         upload_to="authors/",
         blank=True,
         validators=[validate_picture_extension, PictureSizeValidator(240, 240)],
@@ -127,7 +127,7 @@ class Article(models.Model):
         "entry). Put [[product:slug]] or [[routine:slug]] on a line of its own to "
         "show a live card with price and an add-to-basket button.",
     )
-    hero_image = models.ImageField(
+    hero_image = PictureField(
         upload_to="articles/",
         blank=True,
         validators=[

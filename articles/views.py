@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.views.generic import DetailView, ListView
 
 from articles.cards import fill_cards
@@ -168,7 +169,8 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        # Atom's summary is HTML to a feed reader; the standfirst is plain text.
+        return escape(article.summary)
 
     def item_link(self, article):
         return site_url(article.get_absolute_url())

@@ -32,9 +32,13 @@ def shop_environment(*, database_url, port):
         "DJANGO_MEDIA_ROOT": str(ROOT / "perf" / "media"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": database_url,
-        "SHOP_SITE_URL": f"http://127.0.0.1:{port}",
+        # Production accepts only an https site address; pages name it in
+        # canonical links and structured data, which no measurement follows.
+        "SHOP_SITE_URL": f"https://127.0.0.1:{port}",
         # Redis for the cache and sessions, as the README's production set-up.
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
+        # A mail server nobody answers: what a run sends waits in the outbox.
+        "EMAIL_URL": "smtp://127.0.0.1:1",
     }
 
 

@@ -73,20 +73,38 @@ def pick(renditions, width):
 
 
 def make_renditions(field_file):
-    """Write the WebP renditions of an image field's file (overwriting)."""
+    """Write the WebP renditions of an image field's file (overwriting).
+
+    The largest picture the upload rules allow (shop/pictures.py) still
+    decodes to a few hundred MB, so the decoded original is never copied, and
+    a JPEG is decoded straight at a fraction of its size when that is enough.
+    """
     field_file.open("rb")
     try:
         with Image.open(field_file) as source:
-            source.load()
-            image = source.convert(
-                "RGBA" if source.mode in ("RGBA", "LA", "P") else "RGB"
-            )
+            renditions = rendition_list(field_file.name, *source.size)
+            # At least as wide as the widest rendition; any height.
+            source.draft(source.mode, (WIDTHS[-1], 1))
+            image = _webp_ready(source)
+            files = [
+                (rendition, _webp_bytes(image, rendition)) for rendition in renditions
+            ]
     finally:
         field_file.close()
-    for rendition in rendition_list(field_file.name, image.width, image.height):
-        resized = image.resize((rendition.width, rendition.height), Image.LANCZOS)
-        buffer = BytesIO()
-        resized.save(buffer, "WEBP", quality=WEBP_QUALITY)
+    for rendition, content in files:
         if default_storage.exists(rendition.name):
             default_storage.delete(rendition.name)
-        default_storage.save(rendition.name, ContentFile(buffer.getvalue()))
+        default_storage.save(rendition.name, ContentFile(content))
+
+
+def _webp_ready(source):
+    if source.mode in ("RGB", "RGBA"):
+        return source
+    return source.convert("RGBA" if source.mode in ("LA", "P", "PA") else "RGB")
+
+
+def _webp_bytes(image, rendition):
+    resized = image.resize((rendition.width, rendition.height), Image.LANCZOS)
+    buffer = BytesIO()
+    resized.save(buffer, "WEBP", quality=WEBP_QUALITY)
+    return buffer.getvalue()

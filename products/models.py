@@ -10,6 +10,16 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProduc
 from oscar.utils.models import get_image_upload_path
 
 from products import images
+from shop.pictures import (
+    MAX_PICTURE_BYTES,
+    PictureField,
+    PictureSizeValidator,
+    validate_picture_extension,
+)
+
+# The product page shows a packshot up to 800 px wide (twice that on sharp
+# screens is a luxury; less looks soft).
+PACKSHOT_MIN_SIZE = (800, 800)
 
 
 class Product(AbstractProduct):
@@ -50,13 +60,20 @@ class Product(AbstractProduct):
 
 
 class ProductImage(AbstractProductImage):
-    # Redefined only to record the pixel size, which every <img> needs.
-    original = models.ImageField(
+    # Redefined to record the pixel size, which every <img> needs, and to
+    # follow the picture rules that articles follow.
+    original = PictureField(
         "original",
         upload_to=get_image_upload_path,
         max_length=255,
         width_field="width",
         height_field="height",
+        validators=[
+            validate_picture_extension,
+            PictureSizeValidator(*PACKSHOT_MIN_SIZE),
+        ],
+        help_text=f"At least {PACKSHOT_MIN_SIZE[0]} × {PACKSHOT_MIN_SIZE[1]} px; "
+        f"JPEG, PNG or WebP, at most {MAX_PICTURE_BYTES // 2**20} MB.",
     )
     alt_text = models.CharField(
         "alt text",

@@ -8,17 +8,29 @@ from shop.models import OutgoingEmail
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):
-    """Read-only: staff see what was sent and what waits, and can retry."""
+    """Read-only: staff see what was sent and what waits, and can retry.
+    A sent e-mail's body is purged; only an unsent one can be read."""
 
-    list_display = ("subject", "recipients", "created_at", "sent_at", "attempts")
+    list_display = (
+        "subject",
+        "recipients",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "body",
+    )
     list_filter = (("sent_at", admin.EmptyFieldListFilter),)
     search_fields = ("subject", "to")
-    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+    readonly_fields = ["body", *(field.name for field in OutgoingEmail._meta.fields)]
     actions = ["send_now"]
 
     @admin.display(description="to")
     def recipients(self, email):
         return ", ".join(email.to)
+
+    @admin.display(description="body")
+    def body(self, email):
+        return "Purged after sending" if email.is_purged else "Kept until sent"
 
     def has_add_permission(self, request):
         return False

@@ -1,5 +1,7 @@
 """Order e-mails through an outbox: queued with the order, sent after commit,
-retried until the mail server takes them.
+retried until the mail server takes them, then forgotten: a sent e-mail's
+body (the customer's name, address and order) is purged, and who it went to,
+its subject and times stay for staff.
 
 Retries need no set-up: after a request, unsent e-mails are tried again at
 most every SHOP_EMAIL_RETRY_SECONDS. In production `manage.py
@@ -55,21 +57,37 @@ def send(pk):
         OutgoingEmail.objects.filter(pk=pk).update(
             attempts=email.attempts + 1, last_error=repr(error)[:2000]
         )
-        logger.warning("E-mail %s not sent, will retry: %r", pk, error)
+        # The error's text can name the recipients; staff read it in admin.
+        logger.warning("E-mail %s not sent (%s), will retry", pk, type(error).__name__)
         return False
     OutgoingEmail.objects.filter(pk=pk).update(
-        attempts=email.attempts + 1, sent_at=timezone.now(), last_error=""
+        attempts=email.attempts + 1,
+        sent_at=timezone.now(),
+        last_error="",
+        text="",
+        html="",
     )
     return True
 
 
 def send_pending():
     """Send every unsent e-mail; return (sent, still pending)."""
+    purge_sent_bodies()
     pending = OutgoingEmail.objects.filter(
         sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS
     ).values_list("pk", flat=True)
     results = [send(pk) for pk in list(pending)]
     return results.count(True), results.count(False)
+
+
+def purge_sent_bodies():
+    """Empty the bodies of sent e-mails still holding one (sent before bodies
+    were purged on sending)."""
+    return (
+        OutgoingEmail.objects.filter(sent_at__isnull=False)
+        .exclude(text="", html="")
+        .update(text="", html="")
+    )
 
 
 def retry_now_and_then(**kwargs):

@@ -28,7 +28,8 @@ class OutgoingEmail(models.Model):
 
     Order e-mails are written here in the same transaction as the order, so
     an order is never lost because mail is down, and no e-mail is sent for
-    an order that was rolled back. ``shop.mail`` sends and retries them.
+    an order that was rolled back. ``shop.mail`` sends and retries them, and
+    empties ``text`` and ``html`` once the mail server took them.
     """
 
     to = models.JSONField(help_text="Addresses, as a list.")
@@ -46,6 +47,10 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+    @property
+    def is_purged(self):
+        return self.sent_at is not None and not (self.text or self.html)
 
 
 class StripeEvent(models.Model):

@@ -1,5 +1,7 @@
 """Test data builders on top of oscar.test.factories."""
 
+import struct
+import zlib
 from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -72,6 +74,26 @@ def png_bytes(width, height, colour="#c9d3c3"):
     buffer = BytesIO()
     Image.new("RGB", (width, height), colour).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def black_and_white_png_bytes(width, height):
+    """A PNG of any size, written row by row: a 30000 × 30000 px picture (a
+    decompression bomb) is a few hundred kB and costs the test little memory."""
+
+    def chunk(kind, data):
+        checksum = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", checksum)
+
+    row = bytes(1 + (width + 7) // 8)  # filter byte, then one bit per pixel
+    compressor = zlib.compressobj(9)
+    pixels = b"".join(compressor.compress(row) for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels + compressor.flush())
+        + chunk(b"IEND", b"")
+    )
 
 
 def make_author(*, name="Ingrid Hansen", slug="ingrid-hansen", **fields):

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
+from .environment import parse_admins
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -228,8 +230,12 @@ TEMPLATES = [
     }
 ]
 
+# A blank value counts as unset (production refuses both: environment.py).
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="").strip()
+        or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -289,7 +295,9 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_CONFIG = env.email_url_config(
+    env.str("EMAIL_URL", default="").strip() or "consolemail://"
+)
 vars().update(EMAIL_CONFIG)
 # A mail server that hangs must not hold up the customer's confirmation page;
 # what times out is retried from the outbox.
@@ -297,11 +305,38 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)
 DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Error reports and logs (shop/log_privacy.py) -------------------------------
+# Who is e-mailed about server errors: "Name <address>,Other <address>".
+ADMINS = parse_admins(env("DJANGO_ADMINS", default=""))
+# Error reports name the fields a visitor posted, never what was typed.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "shop.log_privacy.PrivateExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # E-mail addresses and phone numbers are replaced in every record.
+    "filters": {
+        "personal_data": {"()": "shop.log_privacy.PersonalDataFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        # Server errors to ADMINS, straight to the mail server (not the outbox).
+        "mail_admins": {
+            "class": "shop.log_privacy.ScrubbedAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "personal_data"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # Oscar logs every stock-alert run at INFO, even when it sends nothing.
-    "loggers": {"oscar.alerts": {"level": "WARNING"}},
+    "loggers": {
+        # Oscar logs every stock-alert run at INFO, even when it sends nothing.
+        "oscar.alerts": {"level": "WARNING"},
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Scanners send wrong Host headers all day: logged, not e-mailed.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "propagate": False,
+        },
+    },
 }

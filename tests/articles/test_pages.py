@@ -1,6 +1,9 @@
 """Article pages as readers and staff see them."""
 
 from datetime import timedelta
+from html import unescape
+from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth.models import Group
@@ -19,6 +22,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_a_live_article_shows_its_parts(client):
@@ -287,6 +292,24 @@ def test_the_feed_lists_live_articles_with_absolute_links(client, settings):
     assert response["Content-Type"].startswith("application/atom+xml")
     assert "<title>Fed article</title>" in body
     assert f'href="https://shop.skinome.no{article.get_absolute_url()}"' in body
+
+
+def test_the_feed_gives_the_standfirst_as_text_never_as_markup(client):
+    """Atom's summary is type="html": a reader renders what it holds, so the
+    standfirst (plain text staff typed) must arrive escaped."""
+    standfirst = "Dry & tight? <script>alert(1)</script> Try <b>this</b>."
+    make_article(title="Fed article", summary=standfirst)
+
+    feed = ElementTree.fromstring(client.get(reverse("articles:feed")).content)
+
+    summary = feed.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html"
+    reader = HTMLParser()
+    tags = []
+    reader.handle_starttag = lambda tag, attrs: tags.append(tag)
+    reader.feed(summary.text)
+    assert tags == []  # no <script>, no <b>: only text
+    assert unescape(summary.text) == standfirst
 
 
 def test_the_home_page_shows_the_featured_guide(client):

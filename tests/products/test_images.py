@@ -1,9 +1,13 @@
 """Product pictures get WebP renditions when saved, never upscaled."""
 
+from io import BytesIO
+
 import pytest
+from django.core.files.base import ContentFile
 from PIL import Image
 
 from products.images import pick, rendition_list, rendition_widths
+from products.models import ProductImage
 from tests.factories import make_image, make_product
 
 
@@ -39,3 +43,22 @@ def test_saving_an_image_writes_its_webp_renditions(media_root):
         with Image.open(media_root / rendition.name) as written:
             assert written.format == "WEBP"
             assert written.size == (rendition.width, rendition.height)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("width", "height"), [(4000, 3000), (3000, 5000), (700, 500)])
+def test_a_large_jpeg_gets_renditions_of_exactly_the_listed_sizes(
+    media_root, width, height
+):
+    """A JPEG is decoded at a fraction of its size to save memory; the files
+    still have the sizes the pages' width and height attributes give."""
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), "#c9b79c").save(buffer, "JPEG")
+    image = ProductImage(product=make_product(), alt_text="A jar")
+    image.original.save("jar.jpg", ContentFile(buffer.getvalue()), save=False)
+    image.save()
+    renditions = image.renditions()
+    assert renditions
+    for rendition in renditions:
+        with Image.open(media_root / rendition.name) as made:
+            assert made.size == (rendition.width, rendition.height)

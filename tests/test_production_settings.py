@@ -1,0 +1,255 @@
+"""Production refuses to start half-configured, with one line per problem.
+
+Each test starts a fresh Python with `shop.settings.production` and only the
+environment it gives, as gunicorn would start it on a server.
+"""
+
+import gzip
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SETUP = "import django; django.setup()"
+REQUIRED = [
+    "DJANGO_SECRET_KEY",
+    "DJANGO_ALLOWED_HOSTS",
+    "SHOP_SITE_URL",
+    "DATABASE_URL",
+    "EMAIL_URL",
+    "REDIS_URL",
+]
+
+
+@pytest.fixture
+def complete_environment(tmp_path):
+    """Everything production needs, with card payments on and error reports."""
+    return {
+        "DJANGO_SECRET_KEY": "k3Jq9-vX2mT8zR4wL6pN1bY7cF5hG0dS-aE3uI9oP2kM8nB4vC6xZ",
+        "DJANGO_ALLOWED_HOSTS": "shop.skinome.no",
+        "SHOP_SITE_URL": "https://shop.skinome.no",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shop.sqlite3'}",
+        "EMAIL_URL": "smtp+tls://shop:mail-password@smtp.example.com:587",
+        "REDIS_URL": "redis://127.0.0.1:6379/10",
+        "STRIPE_SECRET_KEY": "sk_live_example",
+        "STRIPE_WEBHOOK_SECRET": "whsec_example",
+        "DJANGO_ADMINS": "Ops <ops@skinome.example>,Dev Team <dev@skinome.example>",
+    }
+
+
+def start_production(environment, *command):
+    """Run ``command`` (default: Django's set-up) under production settings."""
+    return subprocess.run(
+        command or [sys.executable, "-c", SETUP],
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+            **environment,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def problem_lines(result):
+    """The lines of the refusal that name a variable, one per problem."""
+    return [
+        line.strip()[2:]
+        for line in result.stderr.splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+def test_an_empty_environment_is_refused_with_a_line_for_every_variable():
+    result = start_production({})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    named = [line.split()[0] for line in problem_lines(result)]
+    assert named == REQUIRED
+
+
+@pytest.mark.parametrize("variable", REQUIRED)
+def test_a_missing_value_is_refused_with_its_line(complete_environment, variable):
+    del complete_environment[variable]
+    result = start_production(complete_environment)
+    assert result.returncode != 0
+    lines = problem_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{variable} is not set: set it to ")
+
+
+def test_blank_values_count_as_missing(complete_environment):
+    blanks = dict.fromkeys(REQUIRED, "  ")
+    blanks["DJANGO_ALLOWED_HOSTS"] = " , "
+    result = start_production({**complete_environment, **blanks})
+    assert result.returncode != 0
+    named = [line.split(" is not set")[0] for line in problem_lines(result)]
+    assert named == REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("changes", "line_start"),
+    [
+        (
+            {"SHOP_SITE_URL": "http://shop.skinome.no"},
+            "SHOP_SITE_URL must be an https:// address",
+        ),
+        ({"SHOP_SITE_URL": "shop.skinome.no"}, "SHOP_SITE_URL must be an https://"),
+        ({"EMAIL_URL": "consolemail://"}, "EMAIL_URL consolemail:// sends no e-mail"),
+        ({"EMAIL_URL": "dummymail://"}, "EMAIL_URL dummymail:// sends no e-mail"),
+        ({"EMAIL_URL": "memorymail://"}, "EMAIL_URL memorymail:// sends no e-mail"),
+        (
+            {"EMAIL_URL": "filemail:///var/mail/shop"},
+            "EMAIL_URL filemail:// sends no e-mail",
+        ),
+        (
+            {"STRIPE_WEBHOOK_SECRET": ""},
+            "STRIPE_WEBHOOK_SECRET is not set while STRIPE_SECRET_KEY is",
+        ),
+        (
+            {"STRIPE_SECRET_KEY": " "},
+            "STRIPE_SECRET_KEY is not set while STRIPE_WEBHOOK_SECRET is",
+        ),
+        ({"DJANGO_ADMINS": "ops at skinome"}, "DJANGO_ADMINS must list"),
+    ],
+)
+def test_a_value_production_cannot_work_with_is_refused_with_its_line(
+    complete_environment, changes, line_start
+):
+    result = start_production({**complete_environment, **changes})
+    assert result.returncode != 0
+    lines = problem_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(line_start), lines[0]
+
+
+def test_secrets_are_never_printed_in_the_refusal(complete_environment):
+    result = start_production(
+        {
+            **complete_environment,
+            "EMAIL_URL": "consolemail://shop:mail-password@localhost",
+            "STRIPE_WEBHOOK_SECRET": "",
+        }
+    )
+    assert len(problem_lines(result)) == 2
+    assert "mail-password" not in result.stderr
+    assert "sk_live_example" not in result.stderr
+
+
+def test_without_redis_production_starts_only_with_the_page_cache_off(
+    complete_environment,
+):
+    del complete_environment["REDIS_URL"]
+    result = start_production({**complete_environment, "SHOP_PAGE_CACHE_SECONDS": "0"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_complete_environment_passes_the_deploy_checks(complete_environment):
+    result = start_production(
+        complete_environment, sys.executable, "manage.py", "check", "--deploy"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_card_payment_may_stay_off(complete_environment):
+    del complete_environment["STRIPE_SECRET_KEY"]
+    del complete_environment["STRIPE_WEBHOOK_SECRET"]
+    result = start_production(complete_environment)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_measuring_server_environment_is_complete_for_production():
+    """`make bench` and `make audit` start perf.settings, which is production's."""
+    from perf.server import shop_environment
+
+    environment = shop_environment(
+        database_url="postgres://root@127.0.0.1:5432/shop_bench", port=8100
+    )
+    assert environment["DJANGO_SETTINGS_MODULE"] == "perf.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", SETUP],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+class FakeSentry(BaseHTTPRequestHandler):
+    """Takes Sentry envelopes as sentry.io does and keeps their bodies."""
+
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        self.received.append(body.decode())
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_sentry():
+    FakeSentry.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeSentry)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+REPORT_ERRORS = """
+import logging, django, sentry_sdk
+django.setup()
+print("initialised" if sentry_sdk.is_initialized() else "off")
+logging.getLogger("shop.orders").error(
+    "Order 100001: could not write to %s or call %s",
+    "kari@example.no",
+    "+47 412 34 567",
+)
+try:
+    raise RuntimeError("no reply from ola@example.no")
+except RuntimeError:
+    logging.getLogger("shop.mail").exception("Sending failed")
+sentry_sdk.flush(timeout=10)
+"""
+
+
+def test_errors_reach_sentry_when_a_dsn_is_set_without_personal_data(
+    complete_environment, fake_sentry
+):
+    port = fake_sentry.server_address[1]
+    complete_environment["SENTRY_DSN"] = f"http://public@127.0.0.1:{port}/1"
+
+    result = start_production(complete_environment, sys.executable, "-c", REPORT_ERRORS)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "initialised"
+    sent = "\n".join(FakeSentry.received)
+    assert "Order 100001: could not write to [email] or call [phone]" in sent
+    assert "no reply from [email]" in sent
+    for personal in ["kari@example.no", "ola@example.no", "412 34 567"]:
+        assert personal not in sent
+        assert personal not in result.stderr  # the console log line too
+
+
+def test_without_a_dsn_nothing_is_sent_to_sentry(complete_environment):
+    result = start_production(complete_environment, sys.executable, "-c", REPORT_ERRORS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "off"
