@@ -191,6 +191,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
+    # Oscar's dashboard only for shop managers and superusers (shop/staff.py).
+    "shop.middleware.DashboardAccessMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
