@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
@@ -23,9 +21,9 @@ from oscar.test import factories as oscar_factories
 
 from products.models import ProductCategory
 from shop import demo as shop_demo
-from shop import staff
 from shop.partner.models import StockRecord
 from shop.shipping.models import OrderAndItemCharges
+from tests.accounts import ROLES, client_for
 from tests.factories import make_product, make_routine
 from tests.form_data import admin_form_data, form_data
 
@@ -33,8 +31,6 @@ pytestmark = pytest.mark.django_db
 
 Order = get_model("order", "Order")
 Voucher = get_model("voucher", "Voucher")
-
-ROLES = ("anonymous", "customer", "editor", "manager", "superuser")
 
 # What a visitor gets on a page.
 LOGIN = "sent to log in"
@@ -89,35 +85,6 @@ class Shop:
 @pytest.fixture
 def shop(db):
     return Shop()
-
-
-GROUPS = {"editor": staff.CONTENT_EDITORS, "manager": staff.SHOP_MANAGERS}
-
-
-@pytest.fixture
-def users(django_user_model):
-    """One account per role (None for the anonymous visitor)."""
-    accounts = {"anonymous": None}
-    for role in ROLES[1:]:
-        user = django_user_model.objects.create_user(
-            username=role,
-            email=f"{role}@skinome.example",
-            password="x",
-            is_staff=role != "customer",
-            is_superuser=role == "superuser",
-        )
-        if role in GROUPS:
-            user.groups.add(Group.objects.get(name=GROUPS[role]))
-        accounts[role] = user
-    return accounts
-
-
-def client_for(user):
-    # A view that crashes is one an account got into: reported, not raised.
-    client = Client(raise_request_exception=False)
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def outcome(response, money_field=None):
@@ -298,11 +265,11 @@ PAGES = [
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
-def test_who_may_open_each_money_page(shop, users, page):
+def test_who_may_open_each_money_page(shop, accounts, page):
     url = page.url(shop)
     outcomes = {
         role: outcome(client_for(user).get(url), page.money_field)
-        for role, user in users.items()
+        for role, user in accounts.items()
     }
     assert outcomes == page.expected
 
@@ -506,10 +473,10 @@ CHANGES = [
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("change", CHANGES, ids=str)
-def test_only_shop_managers_change_what_customers_pay(shop, users, change, role):
-    data = change.data(shop, client_for(users["superuser"]))
+def test_only_shop_managers_change_what_customers_pay(shop, accounts, change, role):
+    data = change.data(shop, client_for(accounts["superuser"]))
 
-    response = client_for(users[role]).post(change.url(shop), data)
+    response = client_for(accounts[role]).post(change.url(shop), data)
 
     assert change.changed(shop) is (role in change.changers), form_errors(response)
 
@@ -563,14 +530,14 @@ def dashboard_addresses():
 OPEN_TO_ALL = {reverse("dashboard:login"), reverse("dashboard:logout")}
 
 
-def test_every_dashboard_address_is_closed_to_customers_and_editors(users):
+def test_every_dashboard_address_is_closed_to_customers_and_editors(accounts):
     addresses = [a for a in dashboard_addresses() if a not in OPEN_TO_ALL]
     for landmark in ("offer-list", "range-list", "voucher-list", "order-list"):
         assert reverse(f"dashboard:{landmark}") in addresses
     expected = {"anonymous": LOGIN, "customer": DENIED, "editor": DENIED}
     let_through = []
     for role, wanted in expected.items():
-        client = client_for(users[role])
+        client = client_for(accounts[role])
         for address in addresses:
             for method in (client.get, client.post):
                 answer = outcome(method(address))
