@@ -9,3 +9,6 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from .sanitising import refuse_markup_in_oscar_names
+
+        refuse_markup_in_oscar_names()
