@@ -183,6 +183,12 @@ PAGES = [
         admin("partner_stockrecord_change", lambda shop: shop.record.pk),
         ADMIN,
     ),
+    Page("admin stock record add", admin("partner_stockrecord_add"), ADMIN),
+    Page(
+        "admin stock record delete",
+        admin("partner_stockrecord_delete", lambda shop: shop.record.pk),
+        ADMIN,
+    ),
     Page(
         "admin partner form",
         admin("partner_partner_change", lambda shop: shop.record.partner_id),
@@ -214,6 +220,7 @@ PAGES = [
         admin("offer_range_change", lambda shop: shop.offer.condition.range_id),
         ADMIN,
     ),
+    Page("admin range add", admin("offer_range_add"), ADMIN),
     Page(
         "admin voucher form",
         admin("voucher_voucher_change", lambda shop: shop.voucher.pk),
@@ -221,8 +228,23 @@ PAGES = [
     ),
     Page("admin voucher add", admin("voucher_voucher_add"), ADMIN),
     Page(
+        "admin voucher delete",
+        admin("voucher_voucher_delete", lambda shop: shop.voucher.pk),
+        ADMIN,
+    ),
+    Page(
         "admin shipping method form",
         admin("shipping_orderanditemcharges_change", lambda shop: shop.shipping.pk),
+        ADMIN,
+    ),
+    Page(
+        "admin shipping method add",
+        admin("shipping_orderanditemcharges_add"),
+        ADMIN,
+    ),
+    Page(
+        "admin shipping method delete",
+        admin("shipping_orderanditemcharges_delete", lambda shop: shop.shipping.pk),
         ADMIN,
     ),
     Page(
@@ -431,6 +453,12 @@ CHANGES = [
         admin("partner_stockrecord_change", lambda shop: shop.record.pk),
         stockrecord_data,
         lambda shop: shop.price() == Decimal("1.00"),
+    ),
+    Change(
+        "admin stock record delete",
+        admin("partner_stockrecord_delete", lambda shop: shop.record.pk),
+        lambda shop, superuser: {"post": "yes"},
+        lambda shop: not StockRecord.objects.filter(pk=shop.record.pk).exists(),
     ),
     Change(
         "admin shipping method form: price",
