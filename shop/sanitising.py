@@ -3,14 +3,16 @@
 Staff accounts get compromised too, so nothing staff type is trusted as HTML.
 Article bodies and footer pages are cleaned with nh3 against one allow-list
 (`clean_html`): no script, event handler, style, frame or ``javascript:`` link
-survives. Names that Oscar's dashboard prints as HTML (a range's name inside
-an offer's description, which our routines write) refuse markup altogether
-(`reject_markup`).
+survives. Oscar's own HTML fields (offer and range descriptions) are cleaned
+the same way when saved. Names that Oscar's dashboard prints as HTML (a
+range's name inside an offer's description, which our routines write) refuse
+markup altogether (`reject_markup`).
 """
 
 import nh3
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {
@@ -90,3 +92,30 @@ def refuse_markup_in_oscar_names():
         field = apps.get_model(label)._meta.get_field(field_name)
         if reject_markup not in field.validators:
             field.validators.append(reject_markup)
+
+
+# Oscar means these to hold HTML and prints them with |safe (the offer's in
+# the dashboard, both on its offer pages). Its templates can't clean them when
+# shown, so they are cleaned on every save, whichever form wrote them.
+OSCAR_HTML_FIELDS = [
+    ("offer.ConditionalOffer", "description"),
+    ("offer.Range", "description"),
+]
+
+
+def clean_oscar_html_on_save():
+    """Connect a pre-save cleaner for each of Oscar's HTML fields."""
+    for label, field_name in OSCAR_HTML_FIELDS:
+        pre_save.connect(
+            _field_cleaner(field_name),
+            sender=apps.get_model(label),
+            weak=False,
+            dispatch_uid=f"shop.clean_html:{label}.{field_name}",
+        )
+
+
+def _field_cleaner(field_name):
+    def clean_field(sender, instance, **kwargs):
+        setattr(instance, field_name, clean_html(getattr(instance, field_name)))
+
+    return clean_field

@@ -16,7 +16,7 @@ from oscar.test.factories import create_offer
 from products.routines import routine_sync_offer
 from tests.accounts import client_for
 from tests.factories import make_product, make_routine
-from tests.form_data import admin_form_data
+from tests.form_data import admin_form_data, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,15 @@ Voucher = get_model("voucher", "Voucher")
 
 PAYLOAD = "<img src=x onerror=alert(document.cookie)>"
 REFUSED = "Use plain text here: “&lt;” and “&gt;” are not allowed."
+# HTML with something worth keeping and every way of running script.
+HOSTILE_HTML = (
+    "<h2>Returns</h2>"
+    '<p onclick="steal()">Within <strong>14 days</strong>, see '
+    '<a href="javascript:steal()">the form</a>.</p>'
+    "<script>steal()</script>"
+    "<img src=x onerror=steal()>"
+    '<iframe src="https://evil.example/"></iframe>'
+)
 
 
 @pytest.fixture
@@ -136,19 +145,42 @@ def test_names_shown_in_offer_descriptions_refuse_markup(accounts, routine, form
     assert accepted.status_code == 302  # the same form with a plain name
 
 
+def assert_cleaned(html):
+    assert "<strong>14 days</strong>" in html
+    assert "steal" not in html
+    assert "evil.example" not in html
+    assert "onerror" not in html
+
+
+def test_offer_and_range_descriptions_are_cleaned_when_saved(accounts, routine):
+    """Oscar treats these as HTML and prints them with ``|safe`` (the offer's
+    in the dashboard, both on its offer pages), so they keep only what the
+    allow-list keeps, whoever writes them."""
+    manager = client_for(accounts["manager"])
+    offer_url = reverse("admin:offer_conditionaloffer_change", args=[routine.offer_id])
+    range_url = reverse(
+        "dashboard:range-update", kwargs={"pk": routine.offer.condition.range_id}
+    )
+    range_data = form_data(manager.get(range_url).context["form"])
+
+    offer_saved = manager.post(
+        offer_url,
+        {**admin_form_data(manager.get(offer_url)), "description": HOSTILE_HTML},
+    )
+    range_saved = manager.post(range_url, {**range_data, "description": HOSTILE_HTML})
+
+    assert (offer_saved.status_code, range_saved.status_code) == (302, 302)
+    offer = ConditionalOffer.objects.get(pk=routine.offer_id)
+    assert_cleaned(offer.description)
+    assert_cleaned(offer.condition.range.description)
+    detail = reverse("dashboard:offer-detail", kwargs={"pk": offer.pk})
+    assert_cleaned(client_for(accounts["superuser"]).get(detail).content.decode())
+
+
 # --- Footer pages ----------------------------------------------------------------
 
-HOSTILE_PAGE = (
-    "<h2>Returns</h2>"
-    '<p onclick="steal()">Within <strong>14 days</strong>, see '
-    '<a href="javascript:steal()">the form</a>.</p>'
-    "<script>steal()</script>"
-    "<img src=x onerror=steal()>"
-    '<iframe src="https://evil.example/"></iframe>'
-)
 
-
-def footer_page(content=HOSTILE_PAGE, **fields):
+def footer_page(content=HOSTILE_HTML, **fields):
     page = FlatPage.objects.create(
         url="/pages/returns/", title="Returns", content=content, **fields
     )
@@ -165,10 +197,7 @@ def test_a_footer_page_is_cleaned_when_shown_even_if_stored_before(client, setti
         assert response["X-Page-Cache"] == visit
         html = response.content.decode()
         assert "<h2>Returns</h2>" in html
-        assert "<strong>14 days</strong>" in html
-        assert "steal" not in html
-        assert "evil.example" not in html
-        assert "onerror" not in html
+        assert_cleaned(html)
 
 
 def flatpage_admin(client, page=None):
