@@ -286,14 +286,15 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_who_may_open_each_money_page(shop, accounts, page):
-    url = page.url(shop)
+# Not called "page": that is Playwright's fixture, and would pull it in.
+@pytest.mark.parametrize("money_page", PAGES, ids=str)
+def test_who_may_open_each_money_page(shop, accounts, money_page):
+    url = money_page.url(shop)
     outcomes = {
-        role: outcome(client_for(user).get(url), page.money_field)
+        role: outcome(client_for(user).get(url), money_page.money_field)
         for role, user in accounts.items()
     }
-    assert outcomes == page.expected
+    assert outcomes == money_page.expected
 
 
 # --- Changes to money ----------------------------------------------------------
