@@ -1,10 +1,11 @@
 """Article bodies: Markdown in, sanitised HTML, headings and card slots out.
 
 Staff write Markdown. It is turned into HTML by Python-Markdown and then
-cleaned by nh3 against an allow-list, so whatever is typed (or pasted) into
-the body, no script, event handler, style or ``javascript:`` link reaches a
-page. Shortcodes such as ``[[product:intense-emulsion]]`` on a line of their
-own become card slots, filled with live data when the page is shown.
+cleaned by nh3 against the shop's allow-list (shop/sanitising.py, shared with
+footer pages), so whatever is typed (or pasted) into the body, no script,
+event handler, style or ``javascript:`` link reaches a page. Shortcodes such
+as ``[[product:intense-emulsion]]`` on a line of their own become card slots,
+filled with live data when the page is shown.
 """
 
 import hashlib
@@ -16,6 +17,8 @@ import markdown
 import nh3
 from django.core.cache import cache
 from markdown.treeprocessors import Treeprocessor
+
+from shop import sanitising
 
 # Bump when the output for the same Markdown changes, so cached bodies renew.
 RENDERER_VERSION = 1
@@ -30,39 +33,6 @@ ANY_SHORTCODE = re.compile(r"\[\[[^\[\]\n]*\]\]")
 # Alphanumeric so neither Markdown nor nh3 changes it.
 CARD_MARKER = "skinomecardslot{}end"
 CARD_PARAGRAPH = re.compile(r"<p>\s*skinomecardslot(\d+)end\s*</p>")
-
-ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "blockquote",
-    "br",
-    "code",
-    "em",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "strong",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "h2": {"id"},
-    "h3": {"id"},
-    "h4": {"id"},
-}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 @dataclass(frozen=True)
@@ -145,13 +115,7 @@ def _render(text):
         extensions=["toc", "tables", "sane_lists", "smarty", ShopMarkdownExtension()],
         extension_configs={"toc": {"toc_depth": "2-4"}},
     )
-    cleaned = nh3.clean(
-        converter.convert(text),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel=None,
-    )
+    cleaned = sanitising.clean_html(converter.convert(text))
     body.headings = [
         Heading(token["id"], _plain(token["name"]))
         for token in converter.toc_tokens

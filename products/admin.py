@@ -1,4 +1,11 @@
-"""Catalogue admin: every product field, images, stock and price, routines."""
+"""Catalogue admin: every product field, images, stock and price, routines.
+
+What customers pay (the stock record's price and stock, whether a product
+takes part in offers, the routine's price, products and visibility) is only
+editable by those `shop.staff.may_change_prices` allows; content editors see
+it read-only, and a field shown read-only is left out of the form, so a POST
+cannot change it either.
+"""
 
 from django import forms
 from django.contrib import admin, messages
@@ -9,6 +16,7 @@ from oscar.apps.catalogue.admin import ProductImageAdmin as CoreProductImageAdmi
 
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
+from shop import staff
 from shop.money import format_price
 from shop.partner.admin import StockRecordInline
 
@@ -76,8 +84,17 @@ class ProductAdmin(CoreProductAdmin):
         ),
     ]
 
+    # The product class decides whether stock is tracked and shipping charged.
+    money_fields = ("is_discountable", "product_class")
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("stockrecords")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if staff.may_change_prices(request.user):
+            return fields
+        return (*fields, *self.money_fields)
 
     @admin.display(description="price incl. VAT")
     def price(self, product):
@@ -100,9 +117,26 @@ class ProductImageAdmin(CoreProductImageAdmin):
 
 
 class RoutineStepInline(admin.TabularInline):
+    """Which products the routine's price covers is the shop managers' to
+    decide; editors write each step's timing and instruction."""
+
     model = RoutineStep
     autocomplete_fields = ("product",)
     extra = 0
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if staff.may_change_prices(request.user):
+            return fields
+        return (*fields, "product")
+
+    def has_add_permission(self, request, obj=None):
+        allowed = super().has_add_permission(request, obj)
+        return allowed and staff.may_change_prices(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and staff.may_change_prices(request.user)
 
 
 @admin.register(Routine)
@@ -111,10 +145,18 @@ class RoutineAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("offer",)
     inlines = [RoutineStepInline]
+    # Hiding the routine suspends its offer: the four products cost more.
+    money_fields = ("price", "is_public")
 
     @admin.display(description="price incl. VAT", ordering="price")
     def price_display(self, routine):
         return format_price(routine.price)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if staff.may_change_prices(request.user):
+            return fields
+        return (*fields, *self.money_fields)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -16,6 +16,7 @@ from shop.pictures import (
     PictureSizeValidator,
     validate_picture_extension,
 )
+from shop.sanitising import reject_markup
 
 # The product page shows a packshot up to 800 px wide (twice that on sharp
 # screens is a luxury; less looks soft).
@@ -105,10 +106,14 @@ class ProductImage(AbstractProductImage):
 class Routine(models.Model):
     """A set of products sold together at a fixed price (an Oscar offer)."""
 
-    name = models.CharField(max_length=200, unique=True)
+    # The name becomes the offer's and its range's, the summary the offer's
+    # description, and Oscar's dashboard prints those as HTML.
+    name = models.CharField(max_length=200, unique=True, validators=[reject_markup])
     slug = models.SlugField(max_length=200, unique=True)
     summary = models.CharField(
-        max_length=300, help_text="Shown on cards and as the page's description."
+        max_length=300,
+        help_text="Shown on cards and as the page's description.",
+        validators=[reject_markup],
     )
     description = models.TextField(blank=True, help_text="Paragraphs of plain text.")
     price = models.DecimalField(

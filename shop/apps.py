@@ -9,3 +9,7 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from .sanitising import clean_oscar_html_on_save, refuse_markup_in_oscar_names
+
+        refuse_markup_in_oscar_names()
+        clean_oscar_html_on_save()

@@ -1,8 +1,12 @@
-"""The two staff roles and their least-privilege permissions.
+"""The two staff roles, their least-privilege permissions, and who handles money.
 
 Content editors write: product texts and images, categories, footer pages and
 articles. Shop managers sell: prices and stock, routines and offers, orders.
 Neither can manage users or groups; that stays with superusers.
+
+Whether someone may change what customers pay is decided here, once, from a
+permission (never from a username or a group's name): admin forms and the
+dashboard ask `may_change_prices` and `may_use_dashboard`.
 """
 
 from django.apps import apps
@@ -76,3 +80,22 @@ def ensure_groups():
     for name, spec in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(Permission.objects.filter(_permission_filter(spec)))
+
+
+# Prices live on stock records; whoever may change those may change everything
+# else customers pay for (the routine's price and products, offers, vouchers,
+# shipping), and superusers hold every permission.
+PRICES_PERMISSION = "partner.change_stockrecord"
+
+
+def may_change_prices(user):
+    """Shop managers and superusers: prices, stock, the routine's price and
+    products, whether a product takes part in offers."""
+    return user.is_active and user.is_staff and user.has_perm(PRICES_PERMISSION)
+
+
+def may_use_dashboard(user):
+    """Oscar's dashboard edits prices, stock, offers, vouchers, shipping and
+    orders, and lets any staff member in; ours is for money handlers only.
+    Editors work in Django admin."""
+    return may_change_prices(user)

@@ -66,3 +66,12 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture
+def accounts(django_user_model):
+    """One account per role: anonymous (None), customer, editor (Content
+    editors), manager (Shop managers) and superuser."""
+    from tests.accounts import make_accounts
+
+    return make_accounts(django_user_model)

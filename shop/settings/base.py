@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
@@ -126,6 +127,48 @@ SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 # catalogue or article save; 0 turns the page cache off.
 SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=300)
 
+# --- Content-Security-Policy (django-csp; shop/content_security.py) -----------
+# Customer pages and Django admin run only the shop's own scripts and styles:
+# no inline script, no event handler attribute, no other origin. JSON-LD
+# blocks are data, which browsers never run, so they need no hash or nonce
+# (and a nonce would be frozen into pages the page cache serves to everyone).
+# The card payment page's origin joins form-action, and absolute MEDIA_URL
+# and STATIC_URL origins join the sources, per request.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Oscar's dashboard (its own templates, not ours) is built on inline scripts and
+# onclick attributes, so it needs 'unsafe-inline'; everything else stays
+# closed: nothing is loaded from or sent to another origin (its jQuery from a
+# CDN is refused and its local copy loads instead), no plugins, no framing.
+SHOP_DASHBOARD_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Stripe's hosted Checkout, where the order form's redirect goes for card
+# payments (browsers hold redirects after a form post to form-action).
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
+
 # --- Measuring (perf/settings.py turns these on; no deployment does) -----------
 # Media served by the app, and the benchmark's bare reference page.
 SHOP_SERVE_MEDIA = False
@@ -193,6 +236,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages get the header too.
+    "shop.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and baskets: a cached page needs neither (shop/page_cache.py).
     "shop.page_cache.page_cache_middleware",
@@ -205,6 +250,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
+    # Oscar's dashboard only for shop managers and superusers (shop/staff.py).
+    "shop.middleware.DashboardAccessMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"

@@ -1,0 +1,106 @@
+"""The Content-Security-Policy header on every kind of page.
+
+The storefront and Django admin run only the shop's own scripts and styles
+(JSON-LD blocks are data, not scripts); Oscar's dashboard, whose templates are
+full of inline scripts, gets a policy of its own that still keeps other
+origins out.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_product
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "Content-Security-Policy"
+
+
+def policy(response):
+    """Directive → its sources, from the response's header."""
+    assert HEADER in response, f"no {HEADER} on {response.request['PATH_INFO']}"
+    directives = {}
+    for part in response[HEADER].split(";"):
+        name, *sources = part.split()
+        directives[name] = set(sources)
+    return directives
+
+
+STOREFRONT = {
+    "default-src": {"'self'"},
+    "script-src": {"'self'"},
+    "style-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "font-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'self'"},
+    "frame-ancestors": {"'none'"},
+    "form-action": {"'self'", "https://checkout.stripe.com"},
+}
+
+
+def test_storefront_pages_run_only_the_shops_own_scripts(client):
+    product = make_product()
+    for url in ("/", product.get_absolute_url(), reverse("basket:summary")):
+        assert policy(client.get(url)) == STOREFRONT, url
+
+
+def test_a_page_from_the_page_cache_carries_the_policy_too(client, settings):
+    settings.SHOP_PAGE_CACHE_SECONDS = 300
+    product = make_product()
+
+    first = client.get(product.get_absolute_url())
+    second = client.get(product.get_absolute_url())
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert policy(second) == policy(first) == STOREFRONT
+
+
+def test_django_admin_runs_under_the_storefront_policy(admin_client):
+    for url in (reverse("admin:index"), reverse("admin:catalogue_product_add")):
+        assert policy(admin_client.get(url)) == STOREFRONT, url
+    assert policy(admin_client.get(reverse("admin:login"))) == STOREFRONT
+
+
+def test_the_dashboard_allows_its_inline_scripts_but_no_other_origin(admin_client):
+    for url in (reverse("dashboard:index"), reverse("dashboard:offer-list")):
+        directives = policy(admin_client.get(url))
+        assert directives["script-src"] == {"'self'", "'unsafe-inline'"}, url
+        assert directives["style-src"] == {"'self'", "'unsafe-inline'"}, url
+        for name in ("object-src", "frame-ancestors"):
+            assert directives[name] == {"'none'"}, (url, name)
+        for name in ("default-src", "base-uri", "form-action", "connect-src"):
+            assert directives[name] == {"'self'"}, (url, name)
+
+
+def test_the_dashboards_sign_in_page_has_the_dashboard_policy(client):
+    directives = policy(client.get(reverse("dashboard:login")))
+    assert "'unsafe-inline'" in directives["script-src"]
+
+
+def test_a_local_fake_stripe_may_receive_the_checkout_form(client, settings):
+    settings.STRIPE_API_BASE = "http://127.0.0.1:12111"
+
+    directives = policy(client.get("/"))
+
+    assert directives["form-action"] == {
+        "'self'",
+        "https://checkout.stripe.com",
+        "http://127.0.0.1:12111",
+    }
+
+
+def test_pictures_and_static_files_on_another_origin_are_allowed(client, settings):
+    settings.MEDIA_URL = "https://media.skinome.example/media/"
+    settings.STATIC_URL = "https://static.skinome.example/static/"
+
+    directives = policy(client.get("/"))
+
+    assert directives["img-src"] == {
+        "'self'",
+        "data:",
+        "https://media.skinome.example",
+        "https://static.skinome.example",
+    }
+    for name in ("script-src", "style-src", "font-src"):
+        assert directives[name] == {"'self'", "https://static.skinome.example"}
