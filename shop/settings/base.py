@@ -178,6 +178,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: NUL in the address, a cookie or a header is a 400 before anything
+    # queries the database with it (shop/input_guard.py).
+    "shop.input_guard.refuse_unstorable_input_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and baskets: a cached page needs neither (shop/page_cache.py).
