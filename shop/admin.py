@@ -1,5 +1,8 @@
-"""Admin for what the project app owns: the e-mail outbox."""
+"""Admin for what the project app owns: the e-mail outbox. Of django-axes'
+records only the sign-in lockouts are shown (deleting one lifts it); the
+shop keeps no log of sign-ins."""
 
+from axes.models import AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 
 from shop import mail
@@ -34,3 +37,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             f"{results.count(True)} sent, {results.count(False)} not sent.",
             messages.SUCCESS if all(results) else messages.WARNING,
         )
+
+
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)
