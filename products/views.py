@@ -17,6 +17,7 @@ from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailVie
 
 from products.models import Category, Product, ProductCategory, Routine, RoutineStep
 from products.routines import RoutineUnavailable, routine_add_to_basket, routine_quote
+from shop.cross_site import refuse_cross_site
 from shop.pagination import ForgivingPaginationMixin
 
 
@@ -131,7 +132,9 @@ class RoutineDetailView(DetailView):
         return context
 
 
-@method_decorator(csrf_exempt, name="dispatch")  # like basket:add, see shop/urls.py
+# Like basket:add: no CSRF token, but no request from another site either
+# (see shop/urls.py).
+@method_decorator([csrf_exempt, refuse_cross_site], name="dispatch")
 class RoutineAddToBasketView(View):
     """The routine's one button: every product in the basket, or none."""
 

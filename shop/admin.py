@@ -1,5 +1,8 @@
-"""Admin for what the project app owns: the e-mail outbox and footer pages."""
+"""Admin for what the project app owns: the e-mail outbox and footer pages.
+Of django-axes' records only the sign-in lockouts are shown (deleting one
+lifts it); the shop keeps no log of sign-ins."""
 
+from axes.models import AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.flatpages.admin import FlatPageAdmin as CoreFlatPageAdmin
@@ -111,3 +114,7 @@ class FlatPageAdmin(CoreFlatPageAdmin):
         page = form.instance
         if not page.sites.exists():  # editors don't choose; this shop's site
             page.sites.add(Site.objects.get_current())
+
+
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)

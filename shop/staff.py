@@ -51,6 +51,8 @@ GROUP_PERMISSIONS = {
         "order.*": ("view", "change"),
         "shipping.*": ALL,
         "shop.outgoingemail": ("view",),
+        # Customer service: lift a customer's sign-in pause (django-axes).
+        "axes.accessattempt": ("view", "delete"),
     },
 }
 

@@ -5,25 +5,43 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from oscar.core.loading import get_class
+from oscar.views.decorators import login_forbidden
 
+from shop.accounts.views import PasswordResetView
+from shop.cross_site import refuse_cross_site
 from shop.sitemaps import SITEMAPS, sitemap_index
 from shop.views import HomeView, RobotsView
 
 # Adding to the basket takes no CSRF token, as most shops' "add to cart" does:
 # then product, category and article pages carry no per-visitor token and can
-# be served from the page cache (shop/page_cache.py). A forged request could
-# only put something in a basket; ordering, paying and every account change
-# keep Django's CSRF protection.
+# be served from the page cache (shop/page_cache.py). Requests another site
+# sends are refused by their Origin and Sec-Fetch-Site (shop/cross_site.py);
+# ordering, paying and every account change keep Django's CSRF protection.
 BasketAddView = get_class("basket.views", "BasketAddView")
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     # Same address as Oscar's basket:add, listed first so it answers.
-    path("basket/add/<int:pk>/", csrf_exempt(BasketAddView.as_view())),
+    path(
+        "basket/add/<int:pk>/",
+        csrf_exempt(refuse_cross_site(BasketAddView.as_view())),
+    ),
+    # Same address as Oscar's password-reset, listed first so it answers: the
+    # same view with a rate limit on the e-mails it sends.
+    path(
+        "password-reset/",
+        login_forbidden(
+            PasswordResetView.as_view(
+                form_class=get_class("customer.forms", "PasswordResetForm"),
+                success_url=reverse_lazy("password-reset-done"),
+                template_name="oscar/registration/password_reset_form.html",
+            )
+        ),
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),

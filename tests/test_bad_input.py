@@ -134,3 +134,23 @@ def test_a_product_without_stock_cannot_be_added(client, db):
     )
     assert response.status_code == 200
     assert "no stock available" in response.content.decode().lower()
+
+
+def test_a_hand_made_basket_post_shows_the_basket_again(basket_with_one_cream):
+    """A hand-made post with a broken management form and a removed line made
+    Oscar read MIN_NUM_FORMS, which such a post may leave out (a 500)."""
+    client = basket_with_one_cream
+    line = client.get(reverse("basket:summary")).context["basket"].all_lines()[0]
+    response = client.post(
+        reverse("basket:summary"),
+        {
+            "form-TOTAL_FORMS": 1,
+            "form-INITIAL_FORMS": "x",
+            "form-0-id": line.pk,
+            "form-0-DELETE": "on",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Barrier cream" in response.content.decode()
+    assert basket_lines(client) == [("Barrier cream", 1)]

@@ -1,4 +1,6 @@
-"""Oscar's basket app, forked for a basket form that names the limit it hits."""
+"""Oscar's basket app, forked (models and migrations unchanged) for a
+quantity form that names the limit it hits, and a basket page hardened
+against hand-made posts; Oscar finds both here by their module names."""
 
 from oscar.apps.basket import apps
 

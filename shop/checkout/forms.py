@@ -25,6 +25,14 @@ class GatewayForm(CoreGatewayForm):
         self.fields["password"].required = False
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
+    def clean(self):
+        if self.is_new_account_checkout():
+            # Whether the address has an account is for its owner to learn,
+            # by e-mail (shop/accounts/signup.py), not for this form to say.
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
+
 
 class ShippingAddressForm(CoreShippingAddressForm):
     """What Posten/Bring need to deliver in Norway, and nothing more."""

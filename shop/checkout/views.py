@@ -16,15 +16,18 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, RedirectView
+from oscar.apps.checkout import signals as checkout_signals
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 
-from shop import orders
+from shop import orders, rate_limits
+from shop.accounts import signup
 from shop.checkout.forms import PaymentMethodForm, PlaceOrderForm
 from shop.checkout.session import CheckoutSessionMixin
 from shop.models import StripeCheckoutSession, StripeEvent
@@ -48,6 +51,40 @@ class UserAddressUpdateView(RedirectView):
 
 class UserAddressDeleteView(RedirectView):
     pattern_name = "customer:address-delete"
+
+
+class IndexView(core_views.IndexView):
+    """E-mail or sign in. Signing in here is counted like any other sign-in
+    (django-axes), which needs the request passed to the form. Asking for an
+    account e-mails the address (the same answer whether or not it has one)
+    and the order goes on as a guest's."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        if not form.is_new_account_checkout():
+            return super().form_valid(form)
+        email = form.cleaned_data["username"]
+        self.checkout_session.set_guest_email(email)
+        checkout_signals.start_checkout.send_robust(
+            sender=self, request=self.request, email=email
+        )
+        wait = rate_limits.seconds_until_allowed(
+            self.request, action="signup", address=email
+        )
+        if wait:
+            messages.warning(self.request, rate_limits.limit_message(wait))
+        else:
+            signup.queue_signup_email(email)
+            messages.info(
+                self.request,
+                _(
+                    "We have e-mailed you a link to finish creating your account. "
+                    "Meanwhile your order goes on: you can place it as a guest."
+                ),
+            )
+        return redirect(self.get_success_url())
 
 
 class PaymentMethodView(CheckoutSessionMixin, FormView):
@@ -131,10 +168,34 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
         placed = Order.objects.filter(basket_id=basket.pk).first()
         if placed is not None:
             return self.show_placed_order(placed)
+        # Each order e-mails the address typed at the first step, so orders
+        # count against the e-mail rate limits (a repeat submit, above, not).
+        wait = rate_limits.seconds_until_allowed(
+            self.request, action="order", address=self.order_email()
+        )
+        if wait:
+            minutes = rate_limits.wait_minutes(wait)
+            message = ngettext(
+                "You have placed several orders in a short while, so we are "
+                "holding off to protect the inbox they are confirmed to. Your "
+                "basket is kept: please try again in about %(minutes)d minute, "
+                "or contact us.",
+                "You have placed several orders in a short while, so we are "
+                "holding off to protect the inbox they are confirmed to. Your "
+                "basket is kept: please try again in about %(minutes)d minutes, "
+                "or contact us.",
+                minutes,
+            ) % {"minutes": minutes}
+            return self.render_preview(self.request, error=message)
         # The order number is derived from the basket and unique, so even
         # without the lock (SQLite ignores it, but serialises transactions)
         # a second order for this basket could not be written.
         return super().submit(**kwargs)
+
+    def order_email(self):
+        if self.request.user.is_authenticated:
+            return self.request.user.email
+        return self.checkout_session.get_guest_email()
 
     def handle_payment(self, order_number, total, **kwargs):
         if self.get_payment_method() == methods.INVOICE:

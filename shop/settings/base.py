@@ -4,6 +4,7 @@ Every value that differs between deployments comes from the environment (or a
 `.env` file in the project folder, which real environment variables override).
 """
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,6 +42,12 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="shop@skinome.example")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+# Stock alerts are not a feature of the shop: their pages are not routed
+# (shop/accounts/apps.py), and saving stock sends no alert e-mails.
+OSCAR_EAGER_ALERTS = False
+# A guest may use an address that has an account: refusing would tell anyone
+# which addresses have one.
+OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 # What happens to an order, and what staff may change it to next. Card orders
 # wait in "Pending payment" until Stripe confirms; invoice orders wait in
 # "Awaiting payment" until staff record the payment. Cancelling releases the
@@ -208,7 +215,7 @@ INSTALLED_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "shop.accounts.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -230,11 +237,18 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    # Sign-in lockouts and rate limits; before the shop, whose admin hides
+    # the axes logs the shop does not keep.
+    "axes",
+    "django_ratelimit",
     "shop.apps.ShopConfig",
     "articles.apps.ArticlesConfig",
 ]
 
 MIDDLEWARE = [
+    # First: NUL in the address, a cookie or a header is a 400 before anything
+    # queries the database with it (shop/input_guard.py).
+    "shop.input_guard.refuse_unstorable_input_middleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so cached pages get the header too.
     "shop.content_security.ContentSecurityPolicyMiddleware",
@@ -247,11 +261,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "shop.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
     # Oscar's dashboard only for shop managers and superusers (shop/staff.py).
     "shop.middleware.DashboardAccessMiddleware",
+    # Last, as django-axes asks: turns a paused sign-in into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -306,6 +322,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a paused account or address before any password is tried.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -317,6 +335,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+
+# --- Sign-in lockout (django-axes; shop/accounts/lockout.py) -----------------
+# Failed sign-ins are counted per account and per IP address; either reaching
+# the limit within the cool-off pauses signing in, for that account from
+# anywhere (many addresses trying one account) or for every account from that
+# address (one address trying many). Staff lift a pause in admin (Access
+# attempts), or `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = env.int("SHOP_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SHOP_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Tries during a pause do not extend it, so the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "shop.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "shop.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "shop.accounts.lockout.lockout_response"
+# Only failures are kept; a log of every successful sign-in is not needed.
+AXES_DISABLE_ACCESS_LOG = True
+# Never stored with a failed attempt: what was typed into any login form.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "password",
+    "login-username",
+    "login-password",
+    "ip_address",
+    "csrfmiddlewaretoken",
+]
+
+# --- Rate limits on forms that send e-mail (shop/rate_limits.py) -----------
+# E-mails per visitor IP address, and per target address, for registration,
+# password reset, account changes and guest orders ("count/period", period
+# s, m, h or d). The counters need a cache all app processes share (Redis).
+SHOP_MAIL_RATE_PER_IP = env("SHOP_MAIL_RATE_PER_IP", default="20/h")
+SHOP_MAIL_RATE_PER_ADDRESS = env("SHOP_MAIL_RATE_PER_ADDRESS", default="3/h")
+RATELIMIT_IP_META_KEY = "shop.client_ip.client_ip"
+RATELIMIT_FAIL_OPEN = True
+# How long the link that finishes creating an account works.
+SHOP_SIGNUP_LINK_HOURS = env.int("SHOP_SIGNUP_LINK_HOURS", default=48)
+
+# Load balancers or proxies in front of the app (each appends to
+# X-Forwarded-For); 0 when clients connect directly (shop/client_ip.py).
+SHOP_TRUSTED_PROXY_COUNT = env.int("SHOP_TRUSTED_PROXY_COUNT", default=0)
 
 # Haystack is required by Oscar's search app, but the storefront searches the
 # database itself; nothing is indexed, so saves need not signal Haystack.

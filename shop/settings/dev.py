@@ -11,3 +11,6 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 # Template and code changes show at once while developing; production caches
 # public pages for visitors without a session (shop/page_cache.py).
 SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=0)
+# Rate limits count in this process's memory here; production shares them
+# in Redis (see shop/rate_limits.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

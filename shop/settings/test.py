@@ -17,3 +17,6 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Query budgets measure the pages themselves; the page cache has tests of its own.
 SHOP_PAGE_CACHE_SECONDS = 0
+# Rate limits count in this process's memory here; production shares them
+# in Redis (see shop/rate_limits.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -1,0 +1,66 @@
+"""Rate limits on the forms that make the shop send e-mail (django-ratelimit).
+
+Each such form counts its e-mails per visitor IP address and, where the form
+names one, per target address, so nobody can make the shop flood a mailbox.
+A form over a limit says so on the page and sends nothing. The counters live
+in the cache; when the cache cannot be reached the limits are skipped (fail
+open) rather than breaking sign-up, password reset or checkout.
+"""
+
+import logging
+import math
+
+from django.conf import settings
+from django.utils.translation import ngettext
+from django_ratelimit.core import get_usage
+
+logger = logging.getLogger(__name__)
+
+
+def _address_key(address):
+    return lambda group, request: address.strip().lower()
+
+
+def seconds_until_allowed(request, *, action, address=None):
+    """Count one e-mail that ``action`` is about to send; 0 when it may go,
+    else the seconds until the visitor (or the address) may ask again."""
+    limits = [("ip", settings.SHOP_MAIL_RATE_PER_IP, "ip")]
+    if address:
+        limits.append(
+            ("address", settings.SHOP_MAIL_RATE_PER_ADDRESS, _address_key(address))
+        )
+    wait = 0
+    for name, rate, key in limits:
+        try:
+            usage = get_usage(
+                request,
+                group=f"mail:{action}:{name}",
+                key=key,
+                rate=rate,
+                increment=True,
+            )
+        except Exception as error:  # the cache is down: let the e-mail go
+            logger.warning(
+                "Rate limit skipped, cache unavailable: %s", type(error).__name__
+            )
+            continue
+        if usage and usage["should_limit"]:
+            wait = max(wait, usage["time_left"], 1)
+    return wait
+
+
+def wait_minutes(seconds):
+    return max(1, math.ceil(seconds / 60))
+
+
+def limit_message(seconds):
+    minutes = wait_minutes(seconds)
+    return ngettext(
+        "We have sent several e-mails for this in a short while, so to protect "
+        "inboxes we are holding off. Please check your inbox (and spam "
+        "folder), or try again in about %(minutes)d minute.",
+        "We have sent several e-mails for this in a short while, so to protect "
+        "inboxes we are holding off. Please check your inbox (and spam "
+        "folder), or try again in about %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}

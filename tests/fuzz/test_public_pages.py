@@ -1,0 +1,96 @@
+"""Every public page, with random query parameters, and random paths under
+every URL prefix: whatever arrives, the shop answers without a 5xx."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.models import Article, Author, Topic
+from products.models import Category
+from tests.fuzz.strategies import path_segment, query_pairs
+
+pytestmark = pytest.mark.django_db
+
+QUERY_NAMES = ("q", "page", "next", "email", "session_id", "sort_by", "date_from")
+PREFIXES = (
+    "/",
+    "/catalogue/",
+    "/catalogue/category/",
+    "/catalogue/routines/",
+    "/basket/",
+    "/basket/add/",
+    "/checkout/",
+    "/checkout/card/return/",
+    "/accounts/",
+    "/accounts/order-status-form/",
+    "/accounts/order-status/1/",
+    "/articles/",
+    "/articles/topics/",
+    "/articles/authors/",
+    "/articles/preview/",
+    "/pages/",
+    "/password-reset/confirm/",
+    "/sitemap-",
+    "/search/",
+    "/offers/",
+    "/wishlists/",
+    "/dashboard/",
+    "/admin/",
+    "/static/",
+    "/media/",
+)
+
+
+def public_urls(shop):
+    article = Article.objects.published().first()
+    urls = [
+        reverse("home"),
+        reverse("catalogue:index"),
+        reverse("basket:summary"),
+        reverse("checkout:index"),
+        reverse("customer:login"),
+        reverse("customer:register"),
+        reverse("password-reset"),
+        reverse("articles:list"),
+        reverse("articles:feed"),
+        reverse("robots"),
+        reverse("sitemap-index"),
+        reverse("sitemap-section", args=["products"]),
+        "/search/",
+        "/pages/terms-of-sale/",
+        shop.routine.get_absolute_url(),
+        article.get_absolute_url(),
+        reverse("articles:topic", args=[Topic.objects.first().slug]),
+        reverse("articles:author", args=[Author.objects.first().slug]),
+        Category.objects.first().get_absolute_url(),
+    ]
+    urls += [product.get_absolute_url() for product in shop.products]
+    return urls
+
+
+def query_string(pairs):
+    return "&".join(f"{name}={value}" for name, value in pairs)
+
+
+def assert_answered(response):
+    assert response.status_code < 500, response.content[:2000]
+
+
+@given(data=st.data())
+def test_every_public_page_takes_any_query_parameters(client, full_shop, data):
+    url = data.draw(st.sampled_from(public_urls(full_shop)), label="url")
+    pairs = data.draw(query_pairs(QUERY_NAMES), label="query")
+    assert_answered(client.get(f"{url}?{query_string(pairs)}"))
+
+
+@given(prefix=st.sampled_from(PREFIXES), tail=path_segment(), slash=st.booleans())
+def test_any_path_under_any_prefix_is_answered(client, full_shop, prefix, tail, slash):
+    assert_answered(client.get(prefix + tail + ("/" if slash else "")))
+
+
+@given(url=st.sampled_from(("/", "/catalogue/", "/basket/")), cookie=path_segment())
+def test_any_basket_or_session_cookie_is_answered(client, full_shop, url, cookie):
+    for name in ("sessionid", "oscar_open_basket", "csrftoken", "messages"):
+        response = client.get(url, HTTP_COOKIE=f"{name}={cookie}")
+        assert_answered(response)
