@@ -11,6 +11,8 @@ import environ
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
+from shop.cache import redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -228,14 +230,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
+# --- Caches fail open (shop/cache.py) ------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# A cache call waits at most this long for Redis, then counts as a miss; a
+# down or hung Redis makes pages slower, never errors. Sessions stay in the
+# database (cached_db), so losing or evicting cache keys signs nobody out.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "shop.cache"
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -291,5 +295,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Oscar logs every stock-alert run at INFO, even when it sends nothing.
-    "loggers": {"oscar.alerts": {"level": "WARNING"}},
+    "loggers": {
+        "oscar.alerts": {"level": "WARNING"},
+        # A broken Redis fails every cache call: one line per kind a minute.
+        "shop.cache": {"filters": ["once_per_minute"]},
+    },
+    "filters": {"once_per_minute": {"()": "shop.cache.OncePerInterval"}},
 }
