@@ -11,6 +11,12 @@ Anything else (a signed-in customer, a visitor with a basket or a session,
 a POST, a private page, a response that sets a cookie) goes through Django
 as usual and is never cached.
 
+Keys: a page is stored under its path and the query parameters its view
+reads (the page number of lists, the search words), normalised. A request
+carrying anything else (tracking tags, random noise) may be answered with the
+stored page, but its own rendering is never stored, so query strings can
+neither grow the cache nor plant text in a page others get.
+
 Correctness: every cached page is stored under a version number that any
 save or delete of what pages show (products, prices and stock, categories,
 routines, articles, footer pages, shipping, offers) moves on, so the next
@@ -18,16 +24,27 @@ visitor sees the change at once. Pages also expire after
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
 """
 
+import re
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.views.generic.list import MultipleObjectMixin
+
+from products.views import SEARCH_QUERY_LENGTH
 
 VERSION_KEY = "shop:page-cache:version"
 VISITOR_COOKIES = ("messages",)
 PRIVATE_PREFIXES = ("/admin/", "/dashboard/", "/articles/preview/", "/__bench__/")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Vary")
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
+# Real pages have short addresses; anything longer is not worth a key.
+MAX_ADDRESS_LENGTH = 500
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 # What a page shows comes from these models; saving one renews every page.
 WATCHED_MODELS = [
     "catalogue.Product",
@@ -63,9 +80,64 @@ def is_anonymous_visitor(request):
     )
 
 
-def page_key(request):
+def page_number(value):
+    return value if PAGE_NUMBER.fullmatch(value) else None
+
+
+def search_words(value):
+    """The words the search reads: it cuts the query, splits it into words
+    and matches each case-insensitively (products/views.py)."""
+    return " ".join(value.strip()[:SEARCH_QUERY_LENGTH].split()).lower() or None
+
+
+NORMALISERS = {"page": page_number, "p": page_number, "q": search_words}
+
+
+def parameters_read_by(path):
+    """The query parameters the view at ``path`` reads, or None if no view
+    answers there. A view says so in ``query_parameters``; lists (ours and
+    Oscar's) read the page number, sitemaps their own page number ``p``,
+    and every other public page reads none."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if hasattr(view_class, "query_parameters"):
+        return view_class.query_parameters
+    if view_class is not None and issubclass(view_class, MultipleObjectMixin):
+        return ("page",)
+    if match.func is sitemap_views.sitemap:
+        return ("p",)
+    return ()
+
+
+def page_address(request):
+    """``(address, storable)``: the path with the normalised parameters the
+    page reads, and whether this request's own rendering may be stored under
+    it (only if it carries nothing else). None: not to be cached at all."""
+    reads = parameters_read_by(request.path_info)
+    if reads is None:
+        return None
+    normalised = {}
+    storable = True
+    for name, values in request.GET.lists():
+        value = NORMALISERS[name](values[-1]) if name in reads else None
+        if value is None or len(values) > 1:
+            storable = False
+        if value is not None:
+            normalised[name] = value
+    address = request.path
+    if normalised:
+        address += "?" + urlencode(sorted(normalised.items()))
+    if len(address) > MAX_ADDRESS_LENGTH:
+        return None
+    return address, storable
+
+
+def page_key(address):
     version = cache.get_or_set(VERSION_KEY, 1, None)
-    return f"shop:page:{version}:{request.get_full_path()}"
+    return f"shop:page:{version}:{address}"
 
 
 def is_cacheable(response):
@@ -84,7 +156,11 @@ def page_cache_middleware(get_response):
     def middleware(request):
         if not settings.SHOP_PAGE_CACHE_SECONDS or not is_anonymous_visitor(request):
             return get_response(request)
-        key = page_key(request)
+        found = page_address(request)
+        if found is None:
+            return get_response(request)
+        address, storable = found
+        key = page_key(address)
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored
@@ -92,7 +168,7 @@ def page_cache_middleware(get_response):
             response["X-Page-Cache"] = "hit"
             return response
         response = get_response(request)
-        if is_cacheable(response):
+        if storable and is_cacheable(response):
             headers = {
                 name: response[name] for name in KEPT_HEADERS if name in response
             }

@@ -1,13 +1,17 @@
 """The page cache serves anonymous visitors, and never serves stale or
 someone else's data."""
 
+import secrets
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from articles import demo as articles_demo
 from articles.models import Article
+from shop.cache import redis_cache
 from shop.partner.models import StockRecord
+from tests.redis_faults import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +27,8 @@ def shop(demo_catalogue):
     return demo_catalogue
 
 
-def visit(url, client=None):
-    return (client or Client()).get(url)
+def visit(url, data=None, client=None):
+    return (client or Client()).get(url, data)
 
 
 def test_a_new_visitor_gets_the_page_from_the_cache_without_the_database(
@@ -103,9 +107,9 @@ def test_two_visitors_never_see_each_others_basket(shop):
         reverse("basket:add", kwargs={"pk": shop.products[0].pk}), {"quantity": 2}
     )
 
-    kari_page = visit(url, kari)
-    ola_page = visit(url, ola)
-    ola_again = visit(url, Client())
+    kari_page = visit(url, client=kari)
+    ola_page = visit(url, client=ola)
+    ola_again = visit(url, client=Client())
 
     assert "X-Page-Cache" not in kari_page  # she has a basket: rendered for her
     assert '<span class="basket-link__count" aria-hidden="true">2</span>' in (
@@ -116,7 +120,7 @@ def test_two_visitors_never_see_each_others_basket(shop):
             page.content.decode()
         )
     assert ola_again["X-Page-Cache"] == "hit"
-    assert "2</span>" in visit(url, kari).content.decode()
+    assert "2</span>" in visit(url, client=kari).content.decode()
 
 
 def test_a_signed_in_customer_never_gets_a_cached_anonymous_page(shop, customer):
@@ -126,7 +130,7 @@ def test_a_signed_in_customer_never_gets_a_cached_anonymous_page(shop, customer)
     client = Client()
     client.force_login(customer)
 
-    page = visit(url, client)
+    page = visit(url, client=client)
 
     assert "X-Page-Cache" not in page
     html = page.content.decode()
@@ -161,3 +165,78 @@ def test_adding_to_the_basket_needs_no_csrf_token_but_ordering_does(shop):
     assert login.status_code == 403
     place = client.post(reverse("checkout:preview"), {"action": "place_order"})
     assert place.status_code == 403
+
+
+# --- Keys: only what a page reads ----------------------------------------------
+
+
+def test_a_query_string_the_page_does_not_read_is_never_stored(shop):
+    planted = visit("/?utm_source=%3Cb%3Eplanted%3C%2Fb%3E")
+    assert planted.status_code == 200
+    assert "X-Page-Cache" not in planted  # rendered for this visitor only
+
+    page = visit("/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "planted" not in page.content.decode()
+
+
+def test_a_visitor_with_a_tracking_parameter_gets_the_stored_page(shop):
+    url = shop.products[0].get_absolute_url()
+    first = visit(url)
+
+    tracked = visit(f"{url}?utm_source=newsletter&fbclid=abc123")
+
+    assert tracked["X-Page-Cache"] == "hit"
+    assert tracked.content == first.content
+
+
+def test_a_page_number_on_a_page_without_pages_is_not_stored(shop):
+    url = shop.products[0].get_absolute_url()
+    for number in range(2, 5):
+        assert "X-Page-Cache" not in visit(f"{url}?page={number}")
+    assert visit(url)["X-Page-Cache"] == "miss"
+
+
+def test_searches_that_mean_the_same_share_one_stored_page(shop):
+    first = visit("/catalogue/", {"q": "Cream"})
+    assert first["X-Page-Cache"] == "miss"
+
+    for same in ("cream", "  CREAM ", "cream\t"):
+        assert visit("/catalogue/", {"q": same})["X-Page-Cache"] == "hit", same
+    assert visit("/catalogue/", {"q": "milk"})["X-Page-Cache"] == "miss"
+
+
+def test_a_search_is_keyed_on_the_part_the_search_reads(shop):
+    long_query = "cream " + "x" * 200
+    visit("/catalogue/", {"q": long_query})
+
+    again = visit("/catalogue/", {"q": long_query + "something else"})
+
+    assert again["X-Page-Cache"] == "hit"
+
+
+def test_a_flood_of_random_query_strings_does_not_grow_the_cache(shop, settings):
+    with RedisServer() as redis:
+        settings.CACHES = {
+            "default": redis_cache(
+                redis.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS
+            )
+        }
+        urls = ["/", "/catalogue/", shop.products[0].get_absolute_url()]
+        for url in urls:
+            visit(url)
+        keys_before = int(redis.cli("DBSIZE"))
+
+        for number in range(200):
+            noise = secrets.token_hex(8)
+            url = urls[number % len(urls)]
+            response = visit(f"{url}?{noise}={noise}&page={number}&q={noise}")
+            assert response.status_code in (200, 302)
+
+        assert int(redis.cli("DBSIZE")) == keys_before
+
+
+def test_a_sitemap_page_number_is_its_own_page(shop):
+    assert visit("/sitemap-products.xml").status_code == 200
+    beyond = visit("/sitemap-products.xml", {"p": "2"})
+    assert beyond.status_code == 404  # not page 1 from the cache
