@@ -19,8 +19,8 @@ neither grow the cache nor plant text in a page others get.
 
 Correctness: every cached page is stored under a version number that any
 save or delete of what pages show (products, prices and stock, categories,
-routines, articles, footer pages, shipping, offers) moves on, so the next
-visitor sees the change at once. Pages also expire after
+routines, articles, footer pages, shipping, offers) moves on when it
+commits, so the next visitor sees the change at once. Pages also expire after
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
 """
 
@@ -30,6 +30,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -180,8 +181,14 @@ def page_cache_middleware(get_response):
     return middleware
 
 
-def renew_all_pages(**kwargs):
-    """Move the version on: every stored page becomes unreachable at once."""
+def renew_all_pages(using=None, **kwargs):
+    """Renew every page once the change commits: a visitor in between would
+    read the old data and store it under the new version otherwise."""
+    transaction.on_commit(move_version_on, using=using)
+
+
+def move_version_on():
+    """Every stored page becomes unreachable at once."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (a fresh cache): nothing is stored

@@ -2,15 +2,19 @@
 someone else's data."""
 
 import secrets
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
 from articles import demo as articles_demo
 from articles.models import Article
+from products import demo as products_demo
 from shop.cache import redis_cache
 from shop.partner.models import StockRecord
+from tests import factories
 from tests.redis_faults import RedisServer
 
 pytestmark = pytest.mark.django_db
@@ -53,14 +57,17 @@ def test_public_pages_are_cached(shop, url):
     assert visit(url)["X-Page-Cache"] == "hit"
 
 
-def test_a_price_change_shows_on_the_next_visit(shop):
+def test_a_price_change_shows_on_the_next_visit(
+    shop, django_capture_on_commit_callbacks
+):
     product = shop.products[0]
     url = product.get_absolute_url()
     assert "549,00\xa0NOK" in visit(url).content.decode()
 
     record = product.stockrecords.get()
     record.price = "529.00"
-    record.save()  # as staff do in admin
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()  # as staff do in admin
 
     page = visit(url)
     assert page["X-Page-Cache"] == "miss"
@@ -68,35 +75,44 @@ def test_a_price_change_shows_on_the_next_visit(shop):
     assert "529,00\xa0NOK" in visit(reverse("home")).content.decode()
 
 
-def test_stock_taken_by_an_order_shows_on_the_next_visit(shop):
+def test_stock_taken_by_an_order_shows_on_the_next_visit(
+    shop, django_capture_on_commit_callbacks
+):
     product = shop.products[0]
     url = product.get_absolute_url()
     record = product.stockrecords.get()
     available = record.net_stock_level
     assert f"In stock ({available} available)" in visit(url).content.decode()
 
-    StockRecord.objects.get(pk=record.pk).allocate(3)  # an order was placed
+    with django_capture_on_commit_callbacks(execute=True):
+        StockRecord.objects.get(pk=record.pk).allocate(3)  # an order was placed
 
     assert f"In stock ({available - 3} available)" in visit(url).content.decode()
 
 
-def test_an_article_edit_shows_on_the_next_visit(shop):
+def test_an_article_edit_shows_on_the_next_visit(
+    shop, django_capture_on_commit_callbacks
+):
     guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
     visit(guide.get_absolute_url())
     visit(reverse("articles:list"))
 
     guide.title = "Skin during and after isotretinoin: the updated guide"
-    guide.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save()
 
     assert guide.title in visit(guide.get_absolute_url()).content.decode()
     assert guide.title in visit(reverse("articles:list")).content.decode()
 
 
-def test_a_routine_price_change_shows_on_the_next_visit(shop):
+def test_a_routine_price_change_shows_on_the_next_visit(
+    shop, django_capture_on_commit_callbacks
+):
     routine = shop.routine
     visit(routine.get_absolute_url())
     routine.price = "1399.00"
-    routine.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        routine.save()
     assert "1.399,00\xa0NOK" in visit(routine.get_absolute_url()).content.decode()
 
 
@@ -240,3 +256,73 @@ def test_a_sitemap_page_number_is_its_own_page(shop):
     assert visit("/sitemap-products.xml").status_code == 200
     beyond = visit("/sitemap-products.xml", {"p": "2"})
     assert beyond.status_code == 404  # not page 1 from the cache
+
+
+# --- Renewal after commit ---------------------------------------------------------
+
+
+def test_a_page_stored_before_a_price_change_commits_is_renewed_when_it_commits(
+    shop, django_capture_on_commit_callbacks
+):
+    url = shop.products[0].get_absolute_url()
+    record = shop.products[0].stockrecords.get()
+    with django_capture_on_commit_callbacks() as commit:
+        record.price = "529.00"
+        record.save()
+        visit(url)  # a visitor while the save is not committed stores a page
+    for callback in commit:
+        callback()
+
+    page = visit(url)
+
+    assert page["X-Page-Cache"] == "miss"
+    assert "529,00\xa0NOK" in page.content.decode()
+
+
+def test_a_page_stored_while_an_order_takes_stock_is_renewed_when_it_commits(
+    shop, django_capture_on_commit_callbacks
+):
+    url = shop.products[0].get_absolute_url()
+    record = shop.products[0].stockrecords.get()
+    with django_capture_on_commit_callbacks() as commit:
+        record.allocate(3)
+        visit(url)
+    for callback in commit:
+        callback()
+
+    assert visit(url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a second, concurrent transaction"
+)
+def test_a_visitor_during_an_uncommitted_price_change_cannot_freeze_the_old_price(
+    transactional_db,
+):
+    """Staff save in one connection; a visitor reads (and caches) the page in
+    another before that commits. The next visitor still gets the new price."""
+    products_demo.load()
+    product = factories.DemoCatalogue().products[0]
+    url = product.get_absolute_url()
+    saved, visited = threading.Event(), threading.Event()
+
+    def staff_saves_the_price():
+        try:
+            with transaction.atomic():
+                record = StockRecord.objects.get(product=product)
+                record.price = "529.00"
+                record.save()
+                saved.set()
+                visited.wait(timeout=30)
+        finally:
+            connection.close()
+
+    staff = threading.Thread(target=staff_saves_the_price)
+    staff.start()
+    saved.wait(timeout=30)
+    during = visit(url)
+    visited.set()
+    staff.join(timeout=30)
+
+    assert "549,00\xa0NOK" in during.content.decode()  # not committed yet
+    assert "529,00\xa0NOK" in visit(url).content.decode()
