@@ -34,6 +34,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.generic.list import MultipleObjectMixin
 
 from products.views import SEARCH_QUERY_LENGTH
@@ -41,7 +42,6 @@ from products.views import SEARCH_QUERY_LENGTH
 VERSION_KEY = "shop:page-cache:version"
 VISITOR_COOKIES = ("messages",)
 PRIVATE_PREFIXES = ("/admin/", "/dashboard/", "/articles/preview/", "/__bench__/")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Vary")
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
 # Real pages have short addresses; anything longer is not worth a key.
 MAX_ADDRESS_LENGTH = 500
@@ -66,6 +66,12 @@ WATCHED_MODELS = [
 ]
 
 
+def is_private_page(request):
+    """Basket, checkout, account and staff pages: never stored, here or in
+    a browser or proxy."""
+    return request.path.startswith(settings.SHOP_NOINDEX_PATHS + PRIVATE_PREFIXES)
+
+
 def is_anonymous_visitor(request):
     cookies = request.COOKIES
     own = (
@@ -73,11 +79,8 @@ def is_anonymous_visitor(request):
         settings.OSCAR_BASKET_COOKIE_OPEN,
         *VISITOR_COOKIES,
     )
-    return (
-        request.method in ("GET", "HEAD")
-        and not any(name in cookies for name in own)
-        and not request.path.startswith(settings.SHOP_NOINDEX_PATHS)
-        and not request.path.startswith(PRIVATE_PREFIXES)
+    return request.method in ("GET", "HEAD") and not any(
+        name in cookies for name in own
     )
 
 
@@ -142,6 +145,7 @@ def page_key(address):
 
 
 def is_cacheable(response):
+    cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
@@ -150,11 +154,24 @@ def is_cacheable(response):
         # session; this cache only ever answers visitors without one.
         and response.get("Vary", "Cookie") == "Cookie"
         and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
     )
 
 
 def page_cache_middleware(get_response):
+    """Stored pages for anonymous visitors; ``Cache-Control: private,
+    no-store`` on private pages, whether the page cache is on or not.
+
+    A stored page keeps every header the views and the middleware below
+    this one gave it; what sits above (security headers, the Host check)
+    answers a hit exactly as it answers a miss."""
+
     def middleware(request):
+        if is_private_page(request):
+            response = get_response(request)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
         if not settings.SHOP_PAGE_CACHE_SECONDS or not is_anonymous_visitor(request):
             return get_response(request)
         found = page_address(request)
@@ -170,11 +187,10 @@ def page_cache_middleware(get_response):
             return response
         response = get_response(request)
         if storable and is_cacheable(response):
-            headers = {
-                name: response[name] for name in KEPT_HEADERS if name in response
-            }
+            # Whoever has a session or basket sees this page differently.
+            patch_vary_headers(response, ("Cookie",))
             seconds = settings.SHOP_PAGE_CACHE_SECONDS
-            cache.set(key, (response.content, headers), seconds)
+            cache.set(key, (response.content, dict(response.headers)), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

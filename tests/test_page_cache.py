@@ -326,3 +326,62 @@ def test_a_visitor_during_an_uncommitted_price_change_cannot_freeze_the_old_pric
 
     assert "549,00\xa0NOK" in during.content.decode()  # not committed yet
     assert "529,00\xa0NOK" in visit(url).content.decode()
+
+
+# --- Hits are answered like misses ----------------------------------------------
+
+# Headers that describe this one answer, not the page.
+PER_RESPONSE_HEADERS = {"X-Page-Cache"}
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/catalogue/", "/articles/", "/robots.txt", "/sitemap.xml"]
+)
+def test_a_hit_sends_every_header_a_miss_sends(shop, url):
+    miss = visit(url)
+    hit = visit(url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+
+    def page_headers(response):
+        return {
+            name: value
+            for name, value in response.headers.items()
+            if name not in PER_RESPONSE_HEADERS
+        }
+
+    assert page_headers(hit) == page_headers(miss)
+    assert hit["X-Frame-Options"] == "DENY"
+
+
+def test_a_stored_page_is_refused_to_a_foreign_host(shop, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = shop.products[0].get_absolute_url()
+    visit(url)
+    assert visit(url)["X-Page-Cache"] == "hit"
+
+    foreign = Client().get(url, HTTP_HOST="attacker.example")
+
+    assert foreign.status_code == 400
+    assert "X-Page-Cache" not in foreign
+
+
+@pytest.mark.parametrize("seconds", [0, 300])
+@pytest.mark.parametrize(
+    "url", ["/basket/", "/checkout/", "/accounts/login/", "/accounts/register/"]
+)
+def test_personal_pages_tell_browsers_and_proxies_not_to_store_them(
+    shop, settings, url, seconds
+):
+    settings.SHOP_PAGE_CACHE_SECONDS = seconds
+    client = Client()
+    client.post(reverse("basket:add", kwargs={"pk": shop.products[0].pk}))
+
+    cache_control = client.get(url)["Cache-Control"]
+
+    assert {"private", "no-store"} <= {
+        part.strip() for part in cache_control.split(",")
+    }
+
+
+def test_public_pages_may_be_stored(shop):
+    assert "no-store" not in visit("/").get("Cache-Control", "")

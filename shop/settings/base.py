@@ -182,14 +182,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and baskets: a cached page needs neither (shop/page_cache.py).
-    "shop.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # --- Page cache (shop/page_cache.py) ---
+    # Inside everything that adds security headers, and after CommonMiddleware
+    # has validated the Host, so a cached page is answered like a fresh one;
+    # before authentication and baskets, which a cached page needs neither of.
+    "shop.page_cache.page_cache_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
