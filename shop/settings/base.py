@@ -196,6 +196,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
+    # --- A lost database connection: retried pages, a clear 503 otherwise ---
+    "shop.middleware.DatabaseConnectionLostMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -231,6 +233,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A persistent connection the database dropped (a restart, a failover) is
+# noticed at the start of the next request and replaced, instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Caches fail open (shop/cache.py) ------------------------------------------
