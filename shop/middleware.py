@@ -1,14 +1,11 @@
 """Middleware of the project app."""
 
 import logging
+import sys
 
 from django.contrib import messages
-from django.db import (
-    InterfaceError,
-    OperationalError,
-    connections,
-    transaction,
-)
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -47,60 +44,53 @@ def robots_header_middleware(get_response):
     return middleware
 
 
-class DatabaseConnectionLostMiddleware:
-    """A request whose database connection was lost (a restart, a failover)
-    gets no bare 500.
+LOST_CONNECTION = (OperationalError, InterfaceError)
+SAFE_METHODS = ("GET", "HEAD")
 
-    A page (GET or HEAD) is rendered once more on a fresh connection, which
+
+def database_connection_lost_middleware(get_response):
+    """A request whose database connection was lost (a restart, a failover)
+    gets no bare 500. First in MIDDLEWARE, so it sees what every layer
+    below it did.
+
+    A page (GET or HEAD) is answered once more on a fresh connection, which
     is safe because reading changes nothing. Anything else, or a second
     loss, is answered with 503 "nothing was saved, please try again": true,
     because the request's transaction was rolled back (ATOMIC_REQUESTS), so
     trying again cannot place an order twice."""
 
-    lost = (OperationalError, InterfaceError)
+    def middleware(request):
+        request.database_connection_lost = False
+        response = get_response(request)
+        if request.database_connection_lost and request.method in SAFE_METHODS:
+            logger.warning("Database connection lost; %s answered again", request.path)
+            request.database_connection_lost = False
+            close_connections()
+            response = get_response(request)
+        if request.database_connection_lost:
+            close_connections()
+            return database_unavailable()
+        return response
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    return middleware
 
-    def __call__(self, request):
-        return self.get_response(request)
 
-    def process_exception(self, request, exception):
-        if not isinstance(exception, self.lost):
-            return None
-        # The first line only: the rest quotes the SQL, with what was typed.
-        logger.warning(
-            "Database connection lost during %s %s: %s: %s",
-            request.method,
-            request.path,
-            type(exception).__name__,
-            str(exception).split("\n", 1)[0],
-        )
-        close_connections()
-        if request.method in ("GET", "HEAD"):
-            try:
-                return render_again(request)
-            except self.lost as again:
-                logger.warning("Database still unreachable: %s", type(again).__name__)
-                close_connections()
-        return database_unavailable()
+def note_lost_connection(sender, request=None, **kwargs):
+    """Receiver of got_request_exception: Django turns the error into a 500
+    inside the layer that raised it, so this note is how the middleware
+    above learns why."""
+    if request is not None and isinstance(sys.exc_info()[1], LOST_CONNECTION):
+        request.database_connection_lost = True
+
+
+got_request_exception.connect(
+    note_lost_connection, dispatch_uid="shop.note_lost_database_connection"
+)
 
 
 def close_connections():
     for connection in connections.all(initialized_only=True):
         connection.close()
-
-
-def render_again(request):
-    """The view once more, in a transaction as ATOMIC_REQUESTS would."""
-    match = request.resolver_match
-    view = match.func
-    if connections["default"].settings_dict["ATOMIC_REQUESTS"]:
-        view = transaction.atomic(view)
-    response = view(request, *match.args, **match.kwargs)
-    if callable(getattr(response, "render", None)):
-        response = response.render()
-    return response
 
 
 def database_unavailable():

@@ -180,6 +180,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A lost database connection: pages answered again, a clear 503 otherwise.
+    "shop.middleware.database_connection_lost_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -196,8 +198,6 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
-    # --- A lost database connection: retried pages, a clear 503 otherwise ---
-    "shop.middleware.DatabaseConnectionLostMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
