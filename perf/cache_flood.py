@@ -20,7 +20,7 @@ from collections import Counter
 import requests
 
 from perf import data, server
-from tests.redis_faults import RedisServer
+from tests.faulty_services import RedisServer
 
 PORT = 8103
 FIXED_PAGES = [

@@ -19,7 +19,7 @@ from shop import demo as shop_demo
 from shop import page_cache
 from shop.cache import OncePerInterval, redis_cache
 from tests.checkout.conftest import add_routine, checkout_until_review, place_order
-from tests.redis_faults import HungRedis, RedisServer, closed_port_url
+from tests.faulty_services import HungServer, RedisServer, closed_port_url
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,8 @@ def test_a_flood_of_failing_cache_calls_logs_once_per_kind(
 
 
 def test_a_hung_redis_is_waited_for_once_not_on_every_cache_call(shop, settings):
-    with HungRedis() as hung:
-        use_redis(settings, hung.url)
+    with HungServer() as hung:
+        use_redis(settings, hung.redis_url)
         for url in ("/", shop.products[0].get_absolute_url(), "/articles/"):
             assert Client().get(url).status_code == 200
         # Each call would otherwise open a connection and wait its timeout.

@@ -15,7 +15,7 @@ from products import demo as products_demo
 from shop.cache import redis_cache
 from shop.partner.models import StockRecord
 from tests import factories
-from tests.redis_faults import RedisServer
+from tests.faulty_services import RedisServer
 
 pytestmark = pytest.mark.django_db
 

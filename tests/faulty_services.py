@@ -1,9 +1,9 @@
-"""Redis as it fails: a closed port, a server that hangs, a server that is full.
+"""Services as they fail: a closed port, a server that accepts connections
+and never answers, and a Redis of the test's own that can be filled or
+stopped.
 
-Tests point the shop's cache at one of these to check that it fails open.
-`RedisServer` runs a real `redis-server` of the test's own on a free port
-(no persistence), so a test can fill it or stop it without touching the
-shared one.
+`RedisServer` runs a real `redis-server` on a free port (no persistence), so
+a test can fill it or stop it without touching the shared one.
 """
 
 import socket
@@ -24,13 +24,15 @@ def closed_port_url():
     return f"redis://127.0.0.1:{free_port()}/0"
 
 
-class HungRedis:
-    """Accepts connections and never answers, like a Redis stuck on a slow
-    disk or a full network buffer. Counts the connections it was offered."""
+class HungServer:
+    """Accepts connections and never answers, like a server stuck on a slow
+    disk or behind a full network buffer. Counts the connections it was
+    offered; `redis_url` points a Redis client at it."""
 
     def __init__(self):
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"redis://127.0.0.1:{self._listener.getsockname()[1]}/0"
+        self.port = self._listener.getsockname()[1]
+        self.redis_url = f"redis://127.0.0.1:{self.port}/0"
         self.connections = []
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
