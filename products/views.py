@@ -43,6 +43,10 @@ def routine_queryset():
     )
 
 
+# The search box reads this many characters (shop/page_cache.py keys on them).
+SEARCH_QUERY_LENGTH = 100
+
+
 class PaginatedProductListView(ForgivingPaginationMixin, ListView):
     context_object_name = "products"
     paginate_by = 24
@@ -52,10 +56,11 @@ class CatalogueView(PaginatedProductListView):
     """All products, optionally narrowed by the search box (``?q=``)."""
 
     template_name = "oscar/catalogue/browse.html"
+    query_parameters = ("page", "q")
 
     def get_queryset(self):
         queryset = product_card_queryset()
-        self.query = self.request.GET.get("q", "").strip()[:100]
+        self.query = self.request.GET.get("q", "").strip()[:SEARCH_QUERY_LENGTH]
         # Names and short descriptions (which name the key ingredients), and
         # the EAN: scanning every long description and INCI list made search
         # the slowest page at 10,000 products.

@@ -91,7 +91,11 @@ def purge_sent_bodies():
 
 
 def retry_now_and_then(**kwargs):
-    """After a request: retry unsent mail, at most once per interval."""
+    """After a request: retry unsent mail, at most once per interval.
+
+    With the cache unreachable the lock cannot be taken (add() answers
+    false), so these retries pause rather than run after every request;
+    `send_pending_emails` still sends."""
     if (
         cache.add(RETRY_LOCK_KEY, True, settings.SHOP_EMAIL_RETRY_SECONDS)
         and OutgoingEmail.objects.filter(sent_at__isnull=True).exists()

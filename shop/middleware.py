@@ -1,12 +1,22 @@
-"""Middleware of the project app: basket notices, robots header, dashboard access."""
+"""Middleware of the project app: basket notices, robots header, dashboard
+access, and lost database connections."""
+
+import logging
+import sys
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from shop import seo, staff
 from shop.models import BasketNotice
+
+logger = logging.getLogger(__name__)
 
 
 def basket_notice_middleware(get_response):
@@ -68,3 +78,59 @@ class DashboardAccessMiddleware:
         if staff.may_use_dashboard(request.user):
             return None
         return render(request, "shop/dashboard_forbidden.html", status=403)
+
+
+LOST_CONNECTION = (OperationalError, InterfaceError)
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def database_connection_lost_middleware(get_response):
+    """A request whose database connection was lost (a restart, a failover)
+    gets no bare 500. First in MIDDLEWARE, so it sees what every layer
+    below it did.
+
+    A page (GET or HEAD) is answered once more on a fresh connection, which
+    is safe because reading changes nothing. Anything else, or a second
+    loss, is answered with 503 "nothing was saved, please try again": true,
+    because the request's transaction was rolled back (ATOMIC_REQUESTS), so
+    trying again cannot place an order twice."""
+
+    def middleware(request):
+        request.database_connection_lost = False
+        response = get_response(request)
+        if request.database_connection_lost and request.method in SAFE_METHODS:
+            logger.warning("Database connection lost; %s answered again", request.path)
+            request.database_connection_lost = False
+            close_connections()
+            response = get_response(request)
+        if request.database_connection_lost:
+            close_connections()
+            return database_unavailable()
+        return response
+
+    return middleware
+
+
+def note_lost_connection(sender, request=None, **kwargs):
+    """Receiver of got_request_exception: Django turns the error into a 500
+    inside the layer that raised it, so this note is how the middleware
+    above learns why."""
+    if request is not None and isinstance(sys.exc_info()[1], LOST_CONNECTION):
+        request.database_connection_lost = True
+
+
+got_request_exception.connect(
+    note_lost_connection, dispatch_uid="shop.note_lost_database_connection"
+)
+
+
+def close_connections():
+    for connection in connections.all(initialized_only=True):
+        connection.close()
+
+
+def database_unavailable():
+    """Our own page, rendered without the database."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "5"
+    return response

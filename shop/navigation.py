@@ -2,6 +2,7 @@
 
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from products.models import Category, Routine
@@ -48,16 +49,20 @@ def footer_pages():
     )
 
 
-def forget_menu(**kwargs):
-    cache.delete(MENU_KEY)
+# Forgotten once the change commits, so no visitor in between caches the old
+# links again.
 
 
-def forget_routines(**kwargs):
-    cache.delete(ROUTINES_KEY)
+def forget_menu(using=None, **kwargs):
+    transaction.on_commit(lambda: cache.delete(MENU_KEY), using=using)
 
 
-def forget_footer(**kwargs):
-    cache.delete(FOOTER_KEY)
+def forget_routines(using=None, **kwargs):
+    transaction.on_commit(lambda: cache.delete(ROUTINES_KEY), using=using)
+
+
+def forget_footer(using=None, **kwargs):
+    transaction.on_commit(lambda: cache.delete(FOOTER_KEY), using=using)
 
 
 for signal in (post_save, post_delete):

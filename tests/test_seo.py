@@ -225,18 +225,23 @@ def test_product_pages_are_merchant_listings(client, demo_shop):
     assert listing["image"][0].endswith("-1200w.webp")
 
 
-def test_the_listing_quotes_the_cheapest_shipping_staff_set_up(client, demo_shop):
+def test_the_listing_quotes_the_cheapest_shipping_staff_set_up(
+    client, demo_shop, django_capture_on_commit_callbacks
+):
     product = Product.objects.get(slug="intense-emulsion")
     OrderAndItemCharges.objects.filter(code="pickup-point").update(
         price_per_order="59.00"
     )
     method = OrderAndItemCharges.objects.get(code="pickup-point")
-    method.save()  # as admin does: the cached summary is renewed
+    # As admin does: the cached summary is renewed when the save commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        method.save()
     _, data = read(client, product.get_absolute_url())
     rate = by_type(data)["Product"]["offers"]["shippingDetails"]["shippingRate"]
     assert rate["value"] == "59.00"
 
-    OrderAndItemCharges.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        OrderAndItemCharges.objects.all().delete()
     _, data = read(client, product.get_absolute_url())
     assert "shippingDetails" not in by_type(data)["Product"]["offers"]
 

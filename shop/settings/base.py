@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
+from shop.cache import redis_cache
+
 from .environment import parse_admins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -246,21 +248,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: NUL in the address, a cookie or a header is a 400 before anything
+    # A lost database connection: pages answered again, a clear 503 otherwise.
+    "shop.middleware.database_connection_lost_middleware",
+    # NUL in the address, a cookie or a header is a 400 before anything
     # queries the database with it (shop/input_guard.py).
     "shop.input_guard.refuse_unstorable_input_middleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so cached pages get the header too.
     "shop.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and baskets: a cached page needs neither (shop/page_cache.py).
-    "shop.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # --- Page cache (shop/page_cache.py) ---
+    # Inside everything that adds security headers, and after CommonMiddleware
+    # has validated the Host, so a cached page is answered like a fresh one;
+    # before authentication and baskets, which a cached page needs neither of.
+    "shop.page_cache.page_cache_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shop.basket.middleware.BasketMiddleware",
     "shop.middleware.basket_notice_middleware",
     "shop.middleware.robots_header_middleware",
@@ -307,16 +314,21 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # other instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A persistent connection the database dropped (a restart, a failover) is
+# noticed at the start of the next request and replaced, instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
+# --- Caches fail open (shop/cache.py) ------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# A cache call waits at most this long for Redis, then counts as a miss; a
+# down or hung Redis makes pages slower, never errors. Sessions stay in the
+# database (cached_db), so losing or evicting cache keys signs nobody out.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "shop.cache"
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -352,6 +364,8 @@ AXES_CLIENT_IP_CALLABLE = "shop.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "shop.accounts.lockout.lockout_response"
 # Only failures are kept; a log of every successful sign-in is not needed.
 AXES_DISABLE_ACCESS_LOG = True
+# No banner on every manage.py command and worker start.
+AXES_VERBOSE = False
 # Never stored with a failed attempt: what was typed into any login form.
 AXES_SENSITIVE_PARAMETERS = [
     "username",
@@ -424,6 +438,7 @@ LOGGING = {
     "filters": {
         "personal_data": {"()": "shop.log_privacy.PersonalDataFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_per_minute": {"()": "shop.cache.OncePerInterval"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
@@ -444,5 +459,7 @@ LOGGING = {
             "handlers": ["console"],
             "propagate": False,
         },
+        # A broken Redis fails every cache call: one line per kind a minute.
+        "shop.cache": {"filters": ["once_per_minute"]},
     },
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from shop.shipping.models import OrderAndItemCharges
@@ -41,8 +42,9 @@ def cheapest():
     return None if found == "none" else found
 
 
-def forget(**kwargs):
-    cache.delete(CACHE_KEY)
+def forget(using=None, **kwargs):
+    """Once the change commits, so no visitor in between caches the old one."""
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY), using=using)
 
 
 for signal in (post_save, post_delete):
