@@ -21,9 +21,21 @@ def _address_key(address):
     return lambda group, request: address.strip().lower()
 
 
-def seconds_until_allowed(request, *, action, address=None):
-    """Count one e-mail that ``action`` is about to send; 0 when it may go,
-    else the seconds until the visitor (or the address) may ask again."""
+def seconds_until_allowed(request, *, action, address=None, count=True):
+    """0 when the e-mail ``action`` is about to send may go, else the seconds
+    until the visitor (or the address) may ask again. With ``count`` the
+    e-mail is counted now; without, the caller counts it with ``count_email``
+    once it is really on its way (an order that fails to be placed sends
+    nothing, and must not use up the customer's allowance)."""
+    return _wait(request, action, address, increment=count)
+
+
+def count_email(request, *, action, address=None):
+    """Count an e-mail that ``action`` has queued."""
+    _wait(request, action, address, increment=True)
+
+
+def _wait(request, action, address, *, increment):
     limits = [("ip", settings.SHOP_MAIL_RATE_PER_IP, "ip")]
     if address:
         limits.append(
@@ -37,14 +49,16 @@ def seconds_until_allowed(request, *, action, address=None):
                 group=f"mail:{action}:{name}",
                 key=key,
                 rate=rate,
-                increment=True,
+                increment=increment,
             )
         except Exception as error:  # the cache is down: let the e-mail go
             logger.warning(
                 "Rate limit skipped, cache unavailable: %s", type(error).__name__
             )
             continue
-        if usage and usage["should_limit"]:
+        # Counted already, or the one about to be sent on top of the count.
+        sent = usage["count"] + (0 if increment else 1) if usage else 0
+        if usage and sent > usage["limit"]:
             wait = max(wait, usage["time_left"], 1)
     return wait
 

@@ -169,9 +169,11 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
         if placed is not None:
             return self.show_placed_order(placed)
         # Each order e-mails the address typed at the first step, so orders
-        # count against the e-mail rate limits (a repeat submit, above, not).
+        # count against the e-mail rate limits: checked here, counted when
+        # its confirmation is queued (a repeat submit, above, or an order that
+        # fails to be placed or paid sends nothing and counts nothing).
         wait = rate_limits.seconds_until_allowed(
-            self.request, action="order", address=self.order_email()
+            self.request, action="order", address=self.order_email(), count=False
         )
         if wait:
             minutes = rate_limits.wait_minutes(wait)
@@ -267,6 +269,7 @@ class PaymentDetailsView(core_views.PaymentDetailsView):
 
     def send_order_placed_email(self, order):
         orders.queue_order_emails(order)
+        rate_limits.count_email(self.request, action="order", address=order.email)
 
     def show_placed_order(self, order):
         """What a repeated submit sees: the order, never a second one."""

@@ -44,3 +44,21 @@ def test_orders_are_limited_per_visitor(client, shop, low_limits):
     checkout_until_review(client, email="guest9@example.no")
     assert place_order(client).status_code == 200
     assert Order.objects.count() == 4
+
+
+def test_orders_that_fail_to_be_placed_use_up_no_allowance(
+    client, shop, low_limits, stripe_fake
+):
+    """Stripe being down sends no e-mail: the customer who tries again and
+    again, then pays by invoice, is not held off."""
+    add_routine(client, shop)
+    checkout_until_review(client, email="nora@example.no", method="card")
+    for _ in range(3):
+        stripe_fake.next_create = "error"
+        assert place_order(client)["Location"] == reverse("checkout:payment-method")
+
+    client.post(reverse("checkout:payment-method"), {"method": "invoice"})
+    response = place_order(client)
+
+    assert response["Location"] == reverse("checkout:thank-you")
+    assert Order.objects.count() == 1
