@@ -60,7 +60,8 @@ def collected_static():
 
 
 def server_environment(**overrides):
-    """Everything production settings need, spelled out."""
+    """Everything production settings need, spelled out. Without a Redis of
+    the test's own, the page cache is off: production refuses one per worker."""
     inherited = {
         name: value
         for name, value in os.environ.items()
@@ -76,7 +77,10 @@ def server_environment(**overrides):
         "DJANGO_LOG_LEVEL": "WARNING",
         "EMAIL_URL": "smtp://127.0.0.1:1",
         "EMAIL_TIMEOUT_SECONDS": "1",
-        "SHOP_SITE_URL": "http://127.0.0.1",
+        # The public address production insists on; perf.settings serves the
+        # same shop over plain HTTP on the port.
+        "SHOP_SITE_URL": "https://127.0.0.1",
+        **({} if "REDIS_URL" in overrides else {"SHOP_PAGE_CACHE_SECONDS": "0"}),
         **overrides,
     }
 
@@ -134,7 +138,10 @@ class ShopServer:
     def __init__(self, *, environment, log_file, workers=2):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.environment = {**environment, "SHOP_SITE_URL": self.url}
+        self.environment = {
+            **environment,
+            "SHOP_SITE_URL": f"https://127.0.0.1:{self.port}",
+        }
         self.log_file = log_file
         self.workers = workers
         self.process = None
