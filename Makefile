@@ -56,6 +56,7 @@ test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

@@ -13,7 +13,6 @@ from django.utils.safestring import mark_safe
 from articles.rendering import Card
 from products.models import Product, Routine
 from products.routines import routine_quote
-from products.views import product_card_queryset, routine_queryset
 
 
 @dataclass(frozen=True)
@@ -30,10 +29,10 @@ def fill_cards(body, request, *, preview=False):
     """The rendered body as parts a template can show in order."""
     cards = body.cards
     products = _by_slug(
-        product_card_queryset(), {c.slug for c in cards if c.kind == "product"}
+        Product.objects.for_cards(), {c.slug for c in cards if c.kind == "product"}
     )
     routines = _by_slug(
-        routine_queryset(), {c.slug for c in cards if c.kind == "routine"}
+        Routine.objects.for_pages(), {c.slug for c in cards if c.kind == "routine"}
     )
     parts = []
     if preview:

@@ -7,8 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.rendering import count_words
-from products import images
-from shop.pictures import PictureField, PictureSizeValidator, validate_picture_extension
+from shop.core import renditions as images
+from shop.core.pictures import (
+    PictureField,
+    PictureSizeValidator,
+    validate_picture_extension,
+)
 
 # Slugs that would shadow the app's own pages under /articles/.
 RESERVED_SLUGS = {"topics", "authors", "feed", "preview", "page"}
@@ -100,7 +104,13 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        return self.select_related("author").order_by("-published_at", "-pk")
+        """Live articles with what a card shows (author, topics) fetched up front."""
+        return (
+            self.published()
+            .select_related("author")
+            .prefetch_related("topics")
+            .order_by("-published_at", "-pk")
+        )
 
 
 class Article(models.Model):

@@ -1,7 +1,7 @@
 """Article bodies: Markdown in, sanitised HTML, headings and card slots out.
 
 Staff write Markdown. It is turned into HTML by Python-Markdown and then
-cleaned by nh3 against the shop's allow-list (shop/sanitising.py, shared with
+cleaned by nh3 against the shop's allow-list (shop/core/sanitising.py, shared with
 footer pages), so whatever is typed (or pasted) into the body, no script,
 event handler, style or ``javascript:`` link reaches a page. Shortcodes such
 as ``[[product:intense-emulsion]]`` on a line of their own become card slots,
@@ -18,7 +18,7 @@ import nh3
 from django.core.cache import cache
 from markdown.treeprocessors import Treeprocessor
 
-from shop import sanitising
+from shop.core import sanitising
 
 # Bump when the output for the same Markdown changes, so cached bodies renew.
 RENDERER_VERSION = 1

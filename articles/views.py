@@ -14,8 +14,9 @@ from django.views.generic import DetailView, ListView
 from articles.cards import fill_cards
 from articles.models import Article, ArticleProduct, ArticleRedirect, Author, Topic
 from articles.rendering import render_body
-from shop.pagination import ForgivingPaginationMixin
-from shop.seo import Crumb, site_url
+from shop.core.breadcrumbs import Crumb
+from shop.core.pagination import ForgivingPaginationMixin
+from shop.core.site_urls import site_url
 
 ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
@@ -23,11 +24,6 @@ RELATED_ARTICLES = 3
 
 def articles_crumb():
     return Crumb("Articles", reverse("articles:list"))
-
-
-def article_card_queryset():
-    """Live articles with what a card shows (author, topics) fetched up front."""
-    return Article.objects.published().for_cards().prefetch_related("topics")
 
 
 def article_page_queryset():
@@ -49,7 +45,7 @@ class ArticleListView(ForgivingPaginationMixin, ListView):
     paginate_by = ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return article_card_queryset()
+        return Article.objects.for_cards()
 
 
 class ArticleGroupView(ForgivingPaginationMixin, ListView):
@@ -65,7 +61,7 @@ class ArticleGroupView(ForgivingPaginationMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return article_card_queryset().filter(**{self.article_field: self.group})
+        return Article.objects.for_cards().filter(**{self.article_field: self.group})
 
     def get_context_data(self, **kwargs):
         name = self.model._meta.model_name
@@ -124,7 +120,7 @@ class ArticleDetailView(DetailView):
 
     def related_articles(self, article):
         """Newest live articles sharing a topic, topped up with the newest."""
-        others = article_card_queryset().exclude(pk=article.pk)
+        others = Article.objects.for_cards().exclude(pk=article.pk)
         topic_ids = [topic.pk for topic in article.topics.all()]
         sharing = others.filter(topics__in=topic_ids).distinct()
         related = list(sharing[:RELATED_ARTICLES])
@@ -163,7 +159,7 @@ class LatestArticlesFeed(Feed):
         return site_url(reverse("articles:feed"))
 
     def items(self):
-        return article_card_queryset()[:20]
+        return Article.objects.for_cards()[:20]
 
     def item_title(self, article):
         return article.title

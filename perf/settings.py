@@ -2,11 +2,13 @@
 
 The benchmark and the audit run the shop as production does (DEBUG off,
 PostgreSQL, Redis, hashed static files) but without a TLS proxy in front, so
-this module, never production's, turns off what needs HTTPS. It also serves
-media from the app and routes the bare reference page of the benchmark.
+this module, never production's, turns off what needs HTTPS. Its URLconf
+(perf/urls.py) adds the benchmark's bare reference page and serves media,
+and it installs the demo app that makes the catalogue to measure.
 """
 
 from shop.settings.production import *  # noqa: F403
+from shop.settings.production import INSTALLED_APPS
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
@@ -15,5 +17,5 @@ CSRF_COOKIE_SECURE = False
 OSCAR_BASKET_COOKIE_SECURE = False
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = False
 
-SHOP_SERVE_MEDIA = True
-SHOP_BENCH_VIEWS = True
+ROOT_URLCONF = "perf.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "shop.demo.apps.DemoConfig"]

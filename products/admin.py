@@ -2,7 +2,7 @@
 
 What customers pay (the stock record's price and stock, whether a product
 takes part in offers, the routine's price, products and visibility) is only
-editable by those `shop.staff.may_change_prices` allows; content editors see
+editable by those `shop.security.staff.may_change_prices` allows; content editors see
 it read-only, and a field shown read-only is left out of the form, so a POST
 cannot change it either.
 """
@@ -16,9 +16,9 @@ from oscar.apps.catalogue.admin import ProductImageAdmin as CoreProductImageAdmi
 
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
-from shop import staff
-from shop.money import format_price
-from shop.partner.admin import StockRecordInline
+from shop.commerce.partner.admin import StockRecordInline
+from shop.core.money import format_price
+from shop.security import staff
 
 
 class ProductForm(forms.ModelForm):

@@ -4,26 +4,57 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
+from oscar.apps.catalogue.managers import ProductQuerySet as CoreProductQuerySet
 from oscar.utils.models import get_image_upload_path
 
-from products import images
-from shop.pictures import (
+from shop.core import renditions as images
+from shop.core.pictures import (
     MAX_PICTURE_BYTES,
     PictureField,
     PictureSizeValidator,
     validate_picture_extension,
 )
-from shop.sanitising import reject_markup
+from shop.core.sanitising import reject_markup
 
 # The product page shows a packshot up to 800 px wide (twice that on sharp
 # screens is a luxury; less looks soft).
 PACKSHOT_MIN_SIZE = (800, 800)
 
 
+# The search box reads this many characters (the page cache keys on them).
+SEARCH_QUERY_LENGTH = 100
+
+
+class ProductQuerySet(CoreProductQuerySet):
+    def for_cards(self):
+        """Browsable products with what a card shows fetched up front."""
+        return (
+            self.browsable()
+            .select_related("product_class")
+            .prefetch_related("stockrecords", "images")
+            .order_by("-priority", "title")
+        )
+
+    def search(self, query):
+        """Products matching every word of ``query`` in their name, short
+        description (which names the key ingredients) or EAN. Scanning every
+        long description and INCI list made search the slowest page at 10,000
+        products."""
+        for word in query.split():
+            self = self.filter(
+                models.Q(title__icontains=word)
+                | models.Q(short_description__icontains=word)
+                | models.Q(upc__iexact=word)
+            )
+        return self
+
+
 class Product(AbstractProduct):
+    objects = ProductQuerySet.as_manager()
+
     short_description = models.CharField(
         max_length=300,
         blank=True,
@@ -103,6 +134,19 @@ class ProductImage(AbstractProductImage):
         return images.pick(self.renditions(), images.CARD_WIDTH)
 
 
+class RoutineQuerySet(models.QuerySet):
+    def for_pages(self):
+        """Public routines with their steps, products, stock and images."""
+        return self.filter(is_public=True).prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=RoutineStep.objects.select_related(
+                    "product", "product__product_class"
+                ).prefetch_related("product__stockrecords", "product__images"),
+            )
+        )
+
+
 class Routine(models.Model):
     """A set of products sold together at a fixed price (an Oscar offer)."""
 
@@ -134,6 +178,8 @@ class Routine(models.Model):
         help_text="Kept in step with the routine's products and price on save.",
     )
     date_updated = models.DateTimeField(auto_now=True)
+
+    objects = RoutineQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

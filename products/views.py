@@ -7,7 +7,7 @@ lists nothing; these replace them under the same URL names.
 from urllib.parse import unquote
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -15,36 +15,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, View
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 
-from products.models import Category, Product, ProductCategory, Routine, RoutineStep
+from products.models import (
+    SEARCH_QUERY_LENGTH,
+    Category,
+    Product,
+    ProductCategory,
+    Routine,
+)
 from products.routines import RoutineUnavailable, routine_add_to_basket, routine_quote
-from shop.cross_site import refuse_cross_site
-from shop.pagination import ForgivingPaginationMixin
-
-
-def product_card_queryset():
-    """Browsable products with what a card shows fetched up front."""
-    return (
-        Product.objects.browsable()
-        .select_related("product_class")
-        .prefetch_related("stockrecords", "images")
-        .order_by("-priority", "title")
-    )
-
-
-def routine_queryset():
-    """Public routines with their steps, products, stock and images."""
-    return Routine.objects.filter(is_public=True).prefetch_related(
-        Prefetch(
-            "steps",
-            queryset=RoutineStep.objects.select_related(
-                "product", "product__product_class"
-            ).prefetch_related("product__stockrecords", "product__images"),
-        )
-    )
-
-
-# The search box reads this many characters (shop/page_cache.py keys on them).
-SEARCH_QUERY_LENGTH = 100
+from shop.core.pagination import ForgivingPaginationMixin
+from shop.security.cross_site import refuse_cross_site
 
 
 class PaginatedProductListView(ForgivingPaginationMixin, ListView):
@@ -59,18 +39,8 @@ class CatalogueView(PaginatedProductListView):
     query_parameters = ("page", "q")
 
     def get_queryset(self):
-        queryset = product_card_queryset()
         self.query = self.request.GET.get("q", "").strip()[:SEARCH_QUERY_LENGTH]
-        # Names and short descriptions (which name the key ingredients), and
-        # the EAN: scanning every long description and INCI list made search
-        # the slowest page at 10,000 products.
-        for word in self.query.split():
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(short_description__icontains=word)
-                | Q(upc__iexact=word)
-            )
-        return queryset
+        return Product.objects.for_cards().search(self.query)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, **kwargs)
@@ -97,7 +67,7 @@ class ProductCategoryView(PaginatedProductListView):
             product=OuterRef("pk"),
             category__in=self.category.get_descendants_and_self(),
         )
-        return product_card_queryset().filter(Exists(in_category))
+        return Product.objects.for_cards().filter(Exists(in_category))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -129,7 +99,7 @@ class RoutineDetailView(DetailView):
     template_name = "oscar/catalogue/routine_detail.html"
 
     def get_queryset(self):
-        return routine_queryset()
+        return Routine.objects.for_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -146,7 +116,7 @@ class RoutineAddToBasketView(View):
     http_method_names = ["post"]
 
     def post(self, request, slug):
-        routine = routine_queryset().filter(slug=slug).first()
+        routine = Routine.objects.for_pages().filter(slug=slug).first()
         if routine is None:
             messages.error(request, "That routine is no longer available.")
             return redirect("basket:summary")

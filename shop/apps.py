@@ -1,6 +1,13 @@
-"""The project app: site-wide templates tags, staff groups and demo data."""
+"""The project app: what belongs to the shop as a whole, not to one room.
+
+It keeps the staff groups and the Site row in step after every migrate,
+notes lost database connections, and keeps HTML out of Oscar's names; its
+migrations hold the history of the models it once owned.
+"""
 
 from django.apps import AppConfig
+from django.core.signals import got_request_exception
+from django.db.models.signals import post_migrate
 
 
 class ShopConfig(AppConfig):
@@ -8,8 +15,13 @@ class ShopConfig(AppConfig):
     verbose_name = "Shop"
 
     def ready(self):
-        from . import receivers  # noqa: F401
-        from .sanitising import clean_oscar_html_on_save, refuse_markup_in_oscar_names
+        from shop import setup
+        from shop.core import database, sanitising
 
-        refuse_markup_in_oscar_names()
-        clean_oscar_html_on_save()
+        post_migrate.connect(setup.ensure_staff_groups, dispatch_uid="shop.groups")
+        post_migrate.connect(setup.sync_site_with_settings, dispatch_uid="shop.site")
+        got_request_exception.connect(
+            database.note_lost_connection, dispatch_uid="shop.lost_connection"
+        )
+        sanitising.refuse_markup_in_oscar_names()
+        sanitising.clean_oscar_html_on_save()

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps import views as sitemap_views
@@ -11,15 +12,15 @@ from django.views.generic import RedirectView
 from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
-from shop.accounts.views import PasswordResetView
-from shop.cross_site import refuse_cross_site
-from shop.sitemaps import SITEMAPS, sitemap_index
-from shop.views import HomeView, RobotsView
+from shop.commerce.accounts.views import PasswordResetView
+from shop.security.cross_site import refuse_cross_site
+from shop.storefront.sitemaps import SITEMAPS, sitemap_index
+from shop.storefront.views import HomeView, RobotsView
 
 # Adding to the basket takes no CSRF token, as most shops' "add to cart" does:
 # then product, category and article pages carry no per-visitor token and can
-# be served from the page cache (shop/page_cache.py). Requests another site
-# sends are refused by their Origin and Sec-Fetch-Site (shop/cross_site.py);
+# be served from the page cache (shop/storefront/page_cache.py). Requests another site
+# sends are refused by their Origin and Sec-Fetch-Site (shop/security/cross_site.py);
 # ordering, paying and every account change keep Django's CSRF protection.
 BasketAddView = get_class("basket.views", "BasketAddView")
 
@@ -64,20 +65,9 @@ urlpatterns = [
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
-if settings.DEBUG or settings.SHOP_SERVE_MEDIA:
-    # In production a web server or object storage serves media; the benchmark
-    # and audit servers ask the app to, so pages look as they will.
-    from django.urls import re_path as _re_path
-    from django.views.static import serve
-
-    urlpatterns.insert(
-        0,
-        _re_path(
-            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        ),
+if settings.DEBUG:
+    # While developing, the app serves uploaded pictures itself; production
+    # has a web server or object storage for them (`static()` is empty then).
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + (
+        urlpatterns
     )
-
-if settings.SHOP_BENCH_VIEWS:
-    from shop.bench_views import bare_page
-
-    urlpatterns.insert(0, path("__bench__/bare/<int:size>/", bare_page))

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from shop import staff
+from shop.security import staff
 
 ROLES = ("anonymous", "customer", "editor", "manager", "superuser")
 GROUPS = {"editor": staff.CONTENT_EDITORS, "manager": staff.SHOP_MANAGERS}

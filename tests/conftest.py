@@ -43,7 +43,7 @@ def customer(django_user_model):
 @pytest.fixture
 def demo_catalogue(db):
     """The demo catalogue exactly as `load_demo_data` creates it."""
-    from products import demo
+    from shop.demo import catalogue_data as demo
 
     demo.load()
     return factories.DemoCatalogue()

@@ -13,9 +13,9 @@ from oscar.test import factories as oscar_factories
 from PIL import Image
 
 from articles.models import Article, ArticleProduct, Author, Topic
-from products import demo_content
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
+from shop.demo import catalogue_content as demo_content
 
 
 def make_product(*, title="Test cream", price="100.00", stock=10, upc=None):

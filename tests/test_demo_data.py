@@ -6,8 +6,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from products import demo_content
 from products.models import Product, ProductImage, Routine
+from shop.demo import catalogue_content as demo_content
 
 pytestmark = pytest.mark.django_db
 

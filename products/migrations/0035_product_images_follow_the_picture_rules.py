@@ -2,7 +2,7 @@
 
 import django.core.validators
 import oscar.utils.models
-import shop.pictures
+import shop.core.pictures
 from django.db import migrations
 
 
@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='productimage',
             name='original',
-            field=shop.pictures.PictureField(height_field='height', help_text='At least 800 × 800 px; JPEG, PNG or WebP, at most 8 MB.', max_length=255, upload_to=oscar.utils.models.get_image_upload_path, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), shop.pictures.PictureSizeValidator(800, 800)], verbose_name='original', width_field='width'),
+            field=shop.core.pictures.PictureField(height_field='height', help_text='At least 800 × 800 px; JPEG, PNG or WebP, at most 8 MB.', max_length=255, upload_to=oscar.utils.models.get_image_upload_path, validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), shop.core.pictures.PictureSizeValidator(800, 800)], verbose_name='original', width_field='width'),
         ),
     ]

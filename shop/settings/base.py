@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
-from shop.cache import redis_cache
+from shop.core.cache import redis_cache
 
 from .environment import parse_admins
 
@@ -45,7 +45,7 @@ OSCAR_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="shop@skinome.exampl
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # Stock alerts are not a feature of the shop: their pages are not routed
-# (shop/accounts/apps.py), and saving stock sends no alert e-mails.
+# (shop/commerce/accounts/apps.py), and saving stock sends no alert e-mails.
 OSCAR_EAGER_ALERTS = False
 # A guest may use an address that has an account: refusing would tell anyone
 # which addresses have one.
@@ -53,7 +53,7 @@ OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 # What happens to an order, and what staff may change it to next. Card orders
 # wait in "Pending payment" until Stripe confirms; invoice orders wait in
 # "Awaiting payment" until staff record the payment. Cancelling releases the
-# stock, shipping consumes it (shop/orders.py).
+# stock, shipping consumes it (shop/commerce/orders.py).
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting payment"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Pending payment": ("Paid", "Cancelled"),
@@ -87,7 +87,7 @@ SHOP_COMPANY = {
     "bank_account": env("SHOP_COMPANY_BANK_ACCOUNT", default="0000.00.00000"),
 }
 
-# --- Search engines and link previews ----------------------------------------
+# --- Search engines and link previews -------------------------------------------------
 # The public address of the shop: canonical URLs, Open Graph, JSON-LD, the
 # sitemap and feeds are absolute and must name the real domain.
 SHOP_SITE_URL = env("SHOP_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -136,7 +136,7 @@ SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 # catalogue or article save; 0 turns the page cache off.
 SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=300)
 
-# --- Content-Security-Policy (django-csp; shop/content_security.py) -----------
+# --- Content-Security-Policy (django-csp; shop/security/content_security.py) ----------
 # Customer pages and Django admin run only the shop's own scripts and styles:
 # no inline script, no event handler attribute, no other origin. JSON-LD
 # blocks are data, which browsers never run, so they need no hash or nonce
@@ -178,11 +178,6 @@ SHOP_DASHBOARD_CONTENT_SECURITY_POLICY = {
 # payments (browsers hold redirects after a form post to form-action).
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
-# --- Measuring (perf/settings.py turns these on; no deployment does) -----------
-# Media served by the app, and the benchmark's bare reference page.
-SHOP_SERVE_MEDIA = False
-SHOP_BENCH_VIEWS = False
-
 # Pages that search engines should not index (and robots.txt keeps them out).
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
 
@@ -206,18 +201,18 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "shop.checkout.apps.CheckoutConfig",
+    "shop.commerce.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "shop.shipping.apps.ShippingConfig",
+    "shop.commerce.shipping.apps.ShippingConfig",
     "products.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "shop.partner.apps.PartnerConfig",
-    "shop.basket.apps.BasketConfig",
+    "shop.commerce.partner.apps.PartnerConfig",
+    "shop.commerce.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "shop.accounts.apps.CustomerConfig",
+    "shop.commerce.accounts.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -244,35 +239,38 @@ INSTALLED_APPS = [
     "axes",
     "django_ratelimit",
     "shop.apps.ShopConfig",
+    "shop.commerce.payments.apps.PaymentsConfig",
+    "shop.commerce.outbox.apps.OutboxConfig",
+    "shop.storefront.apps.StorefrontConfig",
     "articles.apps.ArticlesConfig",
 ]
 
 MIDDLEWARE = [
     # A lost database connection: pages answered again, a clear 503 otherwise.
-    "shop.middleware.database_connection_lost_middleware",
+    "shop.core.database.database_connection_lost_middleware",
     # NUL in the address, a cookie or a header is a 400 before anything
-    # queries the database with it (shop/input_guard.py).
-    "shop.input_guard.refuse_unstorable_input_middleware",
+    # queries the database with it (shop/security/input_guard.py).
+    "shop.security.input_guard.refuse_unstorable_input_middleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so cached pages get the header too.
-    "shop.content_security.ContentSecurityPolicyMiddleware",
+    "shop.security.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # --- Page cache (shop/page_cache.py) ---
+    # --- Page cache (shop/storefront/page_cache.py) ---
     # Inside everything that adds security headers, and after CommonMiddleware
     # has validated the Host, so a cached page is answered like a fresh one;
     # before authentication and baskets, which a cached page needs neither of.
-    "shop.page_cache.page_cache_middleware",
+    "shop.storefront.page_cache.page_cache_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "shop.basket.middleware.BasketMiddleware",
-    "shop.middleware.basket_notice_middleware",
-    "shop.middleware.robots_header_middleware",
-    # Oscar's dashboard only for shop managers and superusers (shop/staff.py).
-    "shop.middleware.DashboardAccessMiddleware",
+    "shop.commerce.basket.middleware.BasketMiddleware",
+    "shop.commerce.basket.middleware.basket_notice_middleware",
+    "shop.storefront.middleware.robots_header_middleware",
+    # Oscar's dashboard only for shop managers and superusers (shop/security/staff.py).
+    "shop.security.staff.DashboardAccessMiddleware",
     # Last, as django-axes asks: turns a paused sign-in into our page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -294,7 +292,7 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
-                "shop.context_processors.shop",
+                "shop.storefront.context_processors.shop",
             ],
         },
     }
@@ -319,14 +317,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
-# --- Caches fail open (shop/cache.py) ------------------------------------------
+# --- Caches fail open (shop/core/cache.py) --------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 # A cache call waits at most this long for Redis, then counts as a miss; a
 # down or hung Redis makes pages slower, never errors. Sessions stay in the
 # database (cached_db), so losing or evicting cache keys signs nobody out.
 REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "shop.cache"
+DJANGO_REDIS_LOGGER = "shop.core.cache"
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -348,7 +346,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_REDIRECT_URL = "/"
 
-# --- Sign-in lockout (django-axes; shop/accounts/lockout.py) -----------------
+# --- Sign-in lockout (django-axes; shop/commerce/accounts/lockout.py) -----------------
 # Failed sign-ins are counted per account and per IP address; either reaching
 # the limit within the cool-off pauses signing in, for that account from
 # anywhere (many addresses trying one account) or for every account from that
@@ -359,9 +357,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("SHOP_LOGIN_COOLOFF_MINUTES", defa
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # Tries during a pause do not extend it, so the page can say when it ends.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_USERNAME_CALLABLE = "shop.accounts.lockout.username_of"
-AXES_CLIENT_IP_CALLABLE = "shop.client_ip.client_ip"
-AXES_LOCKOUT_CALLABLE = "shop.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "shop.commerce.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "shop.security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "shop.commerce.accounts.lockout.lockout_response"
 # Only failures are kept; a log of every successful sign-in is not needed.
 AXES_DISABLE_ACCESS_LOG = True
 # No banner on every manage.py command and worker start.
@@ -376,19 +374,19 @@ AXES_SENSITIVE_PARAMETERS = [
     "csrfmiddlewaretoken",
 ]
 
-# --- Rate limits on forms that send e-mail (shop/rate_limits.py) -----------
+# --- Rate limits on forms that send e-mail (shop/security/rate_limits.py) -------------
 # E-mails per visitor IP address, and per target address, for registration,
 # password reset, account changes and guest orders ("count/period", period
 # s, m, h or d). The counters need a cache all app processes share (Redis).
 SHOP_MAIL_RATE_PER_IP = env("SHOP_MAIL_RATE_PER_IP", default="20/h")
 SHOP_MAIL_RATE_PER_ADDRESS = env("SHOP_MAIL_RATE_PER_ADDRESS", default="3/h")
-RATELIMIT_IP_META_KEY = "shop.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "shop.security.client_ip.client_ip"
 RATELIMIT_FAIL_OPEN = True
 # How long the link that finishes creating an account works.
 SHOP_SIGNUP_LINK_HOURS = env.int("SHOP_SIGNUP_LINK_HOURS", default=48)
 
 # Load balancers or proxies in front of the app (each appends to
-# X-Forwarded-For); 0 when clients connect directly (shop/client_ip.py).
+# X-Forwarded-For); 0 when clients connect directly (shop/security/client_ip.py).
 SHOP_TRUSTED_PROXY_COUNT = env.int("SHOP_TRUSTED_PROXY_COUNT", default=0)
 
 # Haystack is required by Oscar's search app, but the storefront searches the
@@ -425,26 +423,28 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)
 DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Error reports and logs (shop/log_privacy.py) -------------------------------
+# --- Error reports and logs (shop/security/log_privacy.py) ----------------------------
 # Who is e-mailed about server errors: "Name <address>,Other <address>".
 ADMINS = parse_admins(env("DJANGO_ADMINS", default=""))
 # Error reports name the fields a visitor posted, never what was typed.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "shop.log_privacy.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = (
+    "shop.security.log_privacy.PrivateExceptionReporterFilter"
+)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # E-mail addresses and phone numbers are replaced in every record.
     "filters": {
-        "personal_data": {"()": "shop.log_privacy.PersonalDataFilter"},
+        "personal_data": {"()": "shop.security.log_privacy.PersonalDataFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-        "once_per_minute": {"()": "shop.cache.OncePerInterval"},
+        "once_per_minute": {"()": "shop.core.cache.OncePerInterval"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
         # Server errors to ADMINS, straight to the mail server (not the outbox).
         "mail_admins": {
-            "class": "shop.log_privacy.ScrubbedAdminEmailHandler",
+            "class": "shop.security.log_privacy.ScrubbedAdminEmailHandler",
             "level": "ERROR",
             "filters": ["require_debug_false", "personal_data"],
         },
@@ -460,6 +460,6 @@ LOGGING = {
             "propagate": False,
         },
         # A broken Redis fails every cache call: one line per kind a minute.
-        "shop.cache": {"filters": ["once_per_minute"]},
+        "shop.core.cache": {"filters": ["once_per_minute"]},
     },
 }

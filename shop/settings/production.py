@@ -6,7 +6,7 @@ import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 from sentry_sdk.integrations.django import DjangoIntegration
 
-from shop.log_privacy import scrub_sentry_event
+from shop.security.log_privacy import scrub_sentry_event
 
 from .base import *  # noqa: F403
 from .base import env
@@ -46,7 +46,7 @@ X_FRAME_OPTIONS = "DENY"
 # --- Error reports to Sentry, when SENTRY_DSN is set -------------------------------
 # Besides ADMINS' e-mails (base.py). Nothing about the visitor is sent: no
 # cookies, user or IP, no form bodies, no local variables (they hold orders
-# and addresses), and every string left is scrubbed (shop/log_privacy.py).
+# and addresses), and every string left is scrubbed (shop/security/log_privacy.py).
 SENTRY_DSN = env("SENTRY_DSN", default="").strip()
 if SENTRY_DSN:
     sentry_sdk.init(

@@ -1,6 +1,7 @@
 """Test runs: fast hashing, e-mails kept in memory, static files unhashed."""
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
@@ -18,5 +19,8 @@ WHITENOISE_AUTOREFRESH = True
 # Query budgets measure the pages themselves; the page cache has tests of its own.
 SHOP_PAGE_CACHE_SECONDS = 0
 # Rate limits count in this process's memory here; production shares them
-# in Redis (see shop/rate_limits.py).
+# in Redis (see shop/security/rate_limits.py).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# The demo catalogue, articles and staff (`manage.py load_demo_data`); no
+# deployment installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "shop.demo.apps.DemoConfig"]

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop import demo as shop_demo
+from shop.demo import site_data as shop_demo
 from tests.fake_stripe import FakeStripe
 
 Order = get_model("order", "Order")

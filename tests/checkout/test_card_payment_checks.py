@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.models import StripeEvent
+from shop.commerce.payments.models import StripeEvent
 from tests.checkout.conftest import post_webhook
 from tests.checkout.test_card_checkout import age
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from shop.models import OutgoingEmail
+from shop.commerce.outbox.models import OutgoingEmail
 from tests.checkout.conftest import add_routine, checkout_until_review, place_order
 from tests.checkout.test_invoice_checkout import order_while_mail_is_down  # noqa: F401
 
@@ -75,8 +75,8 @@ def test_admin_shows_that_a_sent_e_mail_was_purged(client, staff_user):
     )
     client.force_login(staff_user)
 
-    listing = client.get(reverse("admin:shop_outgoingemail_changelist"))
-    page = client.get(reverse("admin:shop_outgoingemail_change", args=[email.pk]))
+    listing = client.get(reverse("admin:outbox_outgoingemail_changelist"))
+    page = client.get(reverse("admin:outbox_outgoingemail_change", args=[email.pk]))
 
     assert "Purged after sending" in listing.content.decode()
     assert "Purged after sending" in page.content.decode()

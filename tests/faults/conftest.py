@@ -31,9 +31,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from articles import demo as articles_demo
-from products import demo as products_demo
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.checkout.conftest import ADDRESS
 from tests.factories import DemoCatalogue
 from tests.faulty_services import free_port
@@ -128,7 +128,7 @@ class ServerDatabase:
         return [number for (number,) in self.rows("SELECT number FROM order_order")]
 
     def unsent_emails(self):
-        sql = "SELECT count(*) FROM shop_outgoingemail WHERE sent_at IS NULL"
+        sql = "SELECT count(*) FROM outbox_outgoingemail WHERE sent_at IS NULL"
         return self.rows(sql)[0][0]
 
 

@@ -1,0 +1,42 @@
+"""Oscar's customer app with our account views; its models stay Oscar's.
+
+Oscar's stock-alert pages are left out: they let anyone make the shop e-mail
+any address, and alerts are not a feature of the shop (yet).
+"""
+
+from django.urls import path
+from oscar.apps.customer import apps
+
+LEFT_OUT = ("alert-", "alerts-")
+
+
+class CustomerConfig(apps.CustomerConfig):
+    def ready(self):
+        super().ready()
+        from shop.commerce.accounts import views
+
+        self.login_view = views.AccountAuthView
+        self.register_view = views.AccountRegistrationView
+        self.logout_view = views.LogoutView
+        self.change_password_view = views.ChangePasswordView
+        self.profile_update_view = views.ProfileUpdateView
+        self.signup_sent_view = views.SignupSentView
+        self.signup_confirm_view = views.SignupConfirmView
+
+    def get_urls(self):
+        urls = [
+            path(
+                "register/sent/", self.signup_sent_view.as_view(), name="register-sent"
+            ),
+            path(
+                "register/confirm/<str:token>/",
+                self.signup_confirm_view.as_view(),
+                name="register-confirm",
+            ),
+        ]
+        kept = [
+            url
+            for url in super().get_urls()
+            if not (url.name or "").startswith(LEFT_OUT)
+        ]
+        return self.post_process_urls(urls) + kept

@@ -1,0 +1,21 @@
+"""Oscar's basket app, forked for a quantity form that names the limit it
+hits, a basket page hardened against hand-made posts (Oscar finds both here by
+their module names), a SameSite basket cookie, and notices about lines the
+shop removed."""
+
+from django.db.models.signals import pre_delete
+from oscar.apps.basket import apps
+
+
+class BasketConfig(apps.BasketConfig):
+    name = "shop.commerce.basket"
+
+    def ready(self):
+        super().ready()
+        from shop.commerce.basket.notices import notify_baskets_of_deleted_product
+
+        pre_delete.connect(
+            notify_baskets_of_deleted_product,
+            sender="catalogue.Product",
+            dispatch_uid="basket.notify_baskets_of_deletion",
+        )

@@ -1,0 +1,34 @@
+"""Oscar's basket middleware, with a basket cookie other sites cannot use,
+and the notices about changes the customer did not make."""
+
+from django.contrib import messages
+from oscar.apps.basket.middleware import BasketMiddleware as CoreBasketMiddleware
+
+from shop.commerce.basket.models import BasketNotice
+
+
+class BasketMiddleware(CoreBasketMiddleware):
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        cookie = response.cookies.get(self.get_cookie_key(request))
+        if cookie is not None and cookie.value:
+            # Not sent along with requests other sites start (forms posting
+            # into the shop), so they cannot reach a visitor's basket.
+            cookie["samesite"] = "Lax"
+        return response
+
+
+def basket_notice_middleware(get_response):
+    """Turn pending basket notices into one-off messages for the visitor."""
+
+    def middleware(request):
+        basket = request.basket
+        if basket.id:
+            notices = list(BasketNotice.objects.filter(basket_id=basket.id))
+            for notice in notices:
+                messages.warning(request, notice.message)
+            if notices:
+                BasketNotice.objects.filter(pk__in=[n.pk for n in notices]).delete()
+        return get_response(request)
+
+    return middleware

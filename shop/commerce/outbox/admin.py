@@ -1,0 +1,48 @@
+"""The outbox in admin: read-only, with a "send now" for what waits."""
+
+from django.contrib import admin, messages
+
+from shop.commerce.outbox import mail
+from shop.commerce.outbox.models import OutgoingEmail
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """Read-only: staff see what was sent and what waits, and can retry.
+    A sent e-mail's body is purged; only an unsent one can be read."""
+
+    list_display = (
+        "subject",
+        "recipients",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "body",
+    )
+    list_filter = (("sent_at", admin.EmptyFieldListFilter),)
+    search_fields = ("subject", "to")
+    readonly_fields = ["body", *(field.name for field in OutgoingEmail._meta.fields)]
+    actions = ["send_now"]
+
+    @admin.display(description="to")
+    def recipients(self, email):
+        return ", ".join(email.to)
+
+    @admin.display(description="body")
+    def body(self, email):
+        return "Purged after sending" if email.is_purged else "Kept until sent"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Send the selected e-mails now")
+    def send_now(self, request, queryset):
+        results = [mail.send(pk) for pk in queryset.values_list("pk", flat=True)]
+        self.message_user(
+            request,
+            f"{results.count(True)} sent, {results.count(False)} not sent.",
+            messages.SUCCESS if all(results) else messages.WARNING,
+        )

@@ -1,0 +1,121 @@
+"""Pricing strategy: stock prices are entered including Norwegian VAT, and
+no more than SHOP_MAX_QUANTITY_PER_LINE of one product goes into one order.
+
+None of Oscar's tax mixins treats ``StockRecord.price`` as a gross price, so
+this module adds one and composes it with Oscar's stock and selection mixins.
+The limit per product is an availability policy, because every place that
+lets quantity into a basket (Oscar's add form and basket formset, the
+routine's button, the checkout's basket check) asks the policy.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from oscar.apps.partner import availability, prices
+from oscar.apps.partner.strategy import Selector as CoreSelector
+from oscar.apps.partner.strategy import (
+    StockRequired,
+    Structured,
+    UseFirstStockRecord,
+)
+from oscar.core.loading import get_model
+
+from shop.core.money import split_gross
+
+# The catalogue sits above commerce (its pages sell); commerce reaches its
+# models the way Oscar's own apps do.
+ProductClass = get_model("catalogue", "ProductClass")
+
+
+class VatInclusivePrice:
+    """Pricing mixin: the stock record price is what the customer pays."""
+
+    def pricing_policy(self, product, stockrecord):
+        if not stockrecord or stockrecord.price is None:
+            return prices.Unavailable()
+        excl_tax, tax = split_gross(stockrecord.price)
+        return prices.TaxInclusiveFixedPrice(
+            currency=stockrecord.price_currency, excl_tax=excl_tax, tax=tax
+        )
+
+    def parent_pricing_policy(self, product, children_stock):
+        stockrecords = [record for _, record in children_stock if record is not None]
+        if not stockrecords:
+            return prices.Unavailable()
+        return self.pricing_policy(product, stockrecords[0])
+
+
+def line_limit_reason(limit):
+    # Lower case, like Oscar's reasons: checkout puts it in a sentence.
+    return _("no more than %(max)d of one product per order") % {"max": limit}
+
+
+class LimitedStock(availability.StockRequired):
+    """In stock, and at most ``limit`` of it in one order."""
+
+    def __init__(self, num_available, *, limit):
+        super().__init__(num_available)
+        self.limit = limit
+
+    @property
+    def quantity_limit(self):
+        """The most one order may have: the stock, or the limit if lower."""
+        return max(min(self.num_available, self.limit), 0)
+
+    def is_purchase_permitted(self, quantity):
+        if quantity > self.limit and self.num_available > self.limit:
+            return False, line_limit_reason(self.limit)
+        return super().is_purchase_permitted(quantity)
+
+
+class LimitedAvailable(availability.Available):
+    """Stock not tracked, but still at most ``limit`` in one order."""
+
+    def __init__(self, *, limit):
+        self.limit = self.quantity_limit = limit
+
+    def is_purchase_permitted(self, quantity):
+        if quantity > self.limit:
+            return False, line_limit_reason(self.limit)
+        return super().is_purchase_permitted(quantity)
+
+
+class NorwegianRetail(
+    UseFirstStockRecord, StockRequired, VatInclusivePrice, Structured
+):
+    """First stock record, stock required and limited per order, prices
+    including 25 % VAT.
+
+    Basket lines are priced from the stock record they were added with, and
+    whether a product class tracks stock is looked up once per request, so a
+    basket costs the same number of queries whatever its number of lines.
+    """
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self._tracks_stock = None
+
+    def fetch_for_line(self, line, stockrecord=None):
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+    def availability_policy(self, product, stockrecord):
+        if not stockrecord:
+            return availability.Unavailable()
+        limit = settings.SHOP_MAX_QUANTITY_PER_LINE
+        if not self.tracks_stock(product):
+            return LimitedAvailable(limit=limit)
+        return LimitedStock(stockrecord.net_stock_level, limit=limit)
+
+    def tracks_stock(self, product):
+        if "product_class" in product._state.fields_cache:
+            return product.product_class.track_stock
+        if self._tracks_stock is None:
+            self._tracks_stock = dict(
+                ProductClass.objects.values_list("pk", "track_stock")
+            )
+        class_id = product.product_class_id or product.parent.product_class_id
+        return self._tracks_stock[class_id]
+
+
+class Selector(CoreSelector):
+    def strategy(self, request=None, user=None, **kwargs):
+        return NorwegianRetail(request)

@@ -1,0 +1,32 @@
+"""``manage.py reconcile_payments``: settle card orders left pending."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from shop.commerce.payments import reconciliation
+
+
+class Command(BaseCommand):
+    help = (
+        "Ask Stripe about card orders still pending payment after a while: "
+        "confirm the paid ones, close and remove the unpaid ones. Run it every "
+        "few minutes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            default=settings.STRIPE_PENDING_MINUTES,
+            help="Only orders pending for at least this many minutes.",
+        )
+
+    def handle(self, *args, older_than, **options):
+        outcomes = Counter(
+            reconciliation.reconcile(order)
+            for order in reconciliation.stale_card_orders(older_than)
+        )
+        for outcome in reconciliation.OUTCOMES:
+            self.stdout.write(f"{outcome}: {outcomes[outcome]}")

@@ -1,0 +1,13 @@
+"""Oscar's shipping app, forked for VAT-inclusive charges and our repository."""
+
+from oscar.apps.shipping import apps
+
+
+class ShippingConfig(apps.ShippingConfig):
+    name = "shop.commerce.shipping"
+
+    def ready(self):
+        super().ready()
+        from shop.commerce.shipping import summary
+
+        summary.connect_signals()

@@ -1,0 +1,96 @@
+"""Template tags for what crawlers and link previews read on every page.
+
+``{% seo_head %}`` writes the title, description, canonical address, robots,
+Open Graph and Twitter card tags; ``{% breadcrumbs %}`` writes the visible
+trail and its BreadcrumbList from the same crumbs; the ``*_json_ld`` tags
+write the structured data of a page type.
+"""
+
+from django import template
+from django.conf import settings
+
+from shop.core.breadcrumbs import trail
+from shop.core.money import machine_price
+from shop.core.site_urls import absolute
+from shop.storefront import seo
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(
+    context,
+    title="",
+    description="",
+    image=None,
+    og_type="website",
+    published=None,
+    modified=None,
+    price=None,
+    available=None,
+    noindex=False,
+):
+    """Head tags of a page. ``title`` is the page's own name, without the
+    shop's; ``image`` is a ProductImage or Picture (the 1200 px rendition is
+    used) and falls back to the shop's preview picture."""
+    request = context["request"]
+    shop_name = settings.OSCAR_SHOP_NAME
+    page_title = seo.plain_text(title, length=70)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        page_title = f"{page_title} – page {int(page)}" if page_title else ""
+    rendition = seo.preview_image(image)
+    return {
+        "full_title": f"{page_title} – {shop_name}"
+        if page_title
+        else f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
+        "title": page_title or shop_name,
+        "description": seo.plain_text(description)
+        or "Gentle, barrier-first skin care from Scandinavia, with prices in NOK "
+        "including VAT.",
+        "canonical": seo.canonical_url(request),
+        "noindex": noindex or seo.is_noindex(request),
+        "og_type": og_type,
+        "image_url": absolute(rendition.url)
+        if rendition
+        else seo.default_preview_image_url(),
+        "image_width": rendition.width if rendition else 1200,
+        "image_height": rendition.height if rendition else 630,
+        "image_alt": (image.alt_text if rendition else "")
+        or f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
+        "published": seo.iso(published),
+        "modified": seo.iso(modified),
+        "price": machine_price(price) if price is not None else None,
+        "currency": settings.OSCAR_DEFAULT_CURRENCY,
+        "available": available,
+        "shop_name": shop_name,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *items):
+    """``{% breadcrumbs category product.get_title %}``: Home › … › current."""
+    crumbs = trail(*items)
+    data = seo.breadcrumb_list(crumbs, seo.canonical_url(context["request"]))
+    return {"crumbs": crumbs, "json_ld": seo.json_ld_script(data)}
+
+
+@register.simple_tag
+def site_json_ld():
+    return seo.json_ld_script([seo.organization(), seo.website()])
+
+
+@register.simple_tag
+def product_json_ld(product, info):
+    data = seo.product(product, info)
+    return seo.json_ld_script(data) if data else ""
+
+
+@register.simple_tag
+def routine_json_ld(routine, quote):
+    return seo.json_ld_script(seo.routine(routine, quote))
+
+
+@register.simple_tag
+def article_json_ld(article, products=()):
+    return seo.json_ld_script(seo.blog_posting(article, products))

@@ -1,0 +1,42 @@
+"""Site-wide views: the home page and robots.txt."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from articles.models import Article
+from products.models import Product, Routine
+from products.routines import routine_quote
+from shop.core.site_urls import site_url
+
+
+class HomeView(TemplateView):
+    template_name = "shop/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        routine = Routine.objects.for_pages().first()
+        context["products"] = Product.objects.for_cards()[:8]
+        context["routine"] = routine
+        if routine:
+            context["quote"] = routine_quote(routine, strategy=self.request.strategy)
+        articles = Article.objects.for_cards()
+        context["guide"] = articles.filter(is_featured=True).first() or articles.first()
+        return context
+
+
+class RobotsView(TemplateView):
+    """Keeps crawlers out of private and endless pages; points to the sitemap."""
+
+    template_name = "seo/robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        private = [*settings.SHOP_NOINDEX_PATHS, "/admin/", "/dashboard/"]
+        # Staff previews of unpublished articles, and search results.
+        endless = ["/articles/preview/", "/*?q="]
+        return super().get_context_data(
+            disallowed=[*private, *endless],
+            sitemap_url=site_url(reverse("sitemap-index")),
+            **kwargs,
+        )
