@@ -55,10 +55,11 @@ browser-deps:
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The hooks of .pre-commit-config.yaml: ruff, django-upgrade and djLint. The
+# formatters among them rewrite what they would change, and the run fails.
 lint: install
 	$(BIN)/lint-imports
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 format: install
 	$(BIN)/ruff format .

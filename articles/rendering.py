@@ -73,7 +73,7 @@ class DemoteTopHeadings(Treeprocessor):
 
 
 class ShopMarkdownExtension(markdown.Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md):  # Markdown's API name
         # Above the table-of-contents processor (priority 5) so it sees h2s.
         md.treeprocessors.register(DemoteTopHeadings(md), "demote_h1", 30)
 

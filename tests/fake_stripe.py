@@ -456,7 +456,7 @@ def main():
     options = parser.parse_args()
     fake = FakeStripe().start(port=options.port)
     fake.webhook_url = options.webhook_url
-    print(
+    print(  # noqa: T201 a command-line tool telling its user how to start the shop
         "Fake Stripe is listening. Start the shop with:\n"
         f"  STRIPE_SECRET_KEY=sk_test_local STRIPE_API_BASE={fake.url} "
         f"STRIPE_WEBHOOK_SECRET={fake.webhook_secret} make run\n"

@@ -515,7 +515,7 @@ def form_errors(response):
     context = response.context or {}
     forms = [context.get("form"), getattr(context.get("adminform"), "form", None)]
     # A ContextList iterates over its contexts; its keys are the names.
-    names = context.keys()  # noqa: SIM118
+    names = context.keys()
     forms += [context[name] for name in names if hasattr(context[name], "forms")]
     errors = [f.errors for f in forms if f is not None and f.errors]
     errors += [f.non_form_errors() for f in forms if hasattr(f, "non_form_errors")]

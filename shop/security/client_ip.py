@@ -16,7 +16,7 @@ def client_ip(request):
     count = settings.SHOP_TRUSTED_PROXY_COUNT
     if not count:
         return remote
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    forwarded = request.headers.get("x-forwarded-for", "").split(",")
     hops = [hop.strip() for hop in forwarded if hop.strip()]
     if len(hops) < count:
         return remote

@@ -40,7 +40,7 @@ class PersonalDataFilter(logging.Filter):
     def filter(self, record):
         try:
             message = record.getMessage()
-        except Exception:  # arguments that do not fit: keep the bare message
+        except Exception:  # noqa: BLE001 arguments that do not fit: keep the bare message
             message = str(record.msg)
         record.msg = scrub(message)
         record.args = None

@@ -51,7 +51,7 @@ def _wait(request, action, address, *, increment):
                 rate=rate,
                 increment=increment,
             )
-        except Exception as error:  # the cache is down: let the e-mail go
+        except Exception as error:  # noqa: BLE001 the cache is down: let the e-mail go
             logger.warning(
                 "Rate limit skipped, cache unavailable: %s", type(error).__name__
             )

@@ -236,7 +236,7 @@ class Visitor:
     def figures(self, fault):
         """One line for the record: requests sent, 5xx seen."""
         line = f"{fault}: {len(self.answers)} requests, {len(self.server_errors)} 5xx"
-        print(line)
+        print(line)  # noqa: T201 shown with the suite's output, for the record
         return line
 
     # --- what customers do ------------------------------------------------
@@ -383,7 +383,7 @@ def shop_template(django_db_setup, django_db_blocker, tmp_path_factory):
 def create_customer():
     """Kari, with a password the server's own (production) hashers can check:
     the test settings hash with MD5, which production does not accept."""
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     User.objects.create(
         username="kari",
         email=CUSTOMER_EMAIL,

@@ -53,7 +53,7 @@ def send(pk):
         message.attach_alternative(email.html, "text/html")
     try:
         message.send()
-    except Exception as error:  # any transport failure: SMTP, DNS, timeout
+    except Exception as error:  # noqa: BLE001 any transport failure: SMTP, DNS, timeout
         OutgoingEmail.objects.filter(pk=pk).update(
             attempts=email.attempts + 1, last_error=repr(error)[:2000]
         )
