@@ -356,9 +356,10 @@ class CardCancelView(CheckoutSessionMixin, View):
         )
         record.delete()
         if basket is not None:
-            # The middleware let go of the frozen basket; hand it back so the
-            # basket cookie points at it again.
-            request.basket = request._basket_cache = basket
+            # The middleware let go of the frozen basket; hand it back, as
+            # Oscar's restore_frozen_basket does, so that the basket cookie
+            # points at it again.
+            request.basket = basket
         messages.error(
             request,
             "Your card payment was not completed and nothing was charged. Your "
