@@ -51,10 +51,10 @@ OSCAR_EAGER_ALERTS = False
 # A guest may use an address that has an account: refusing would tell anyone
 # which addresses have one.
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
-# What happens to an order, and what staff may change it to next. Card orders
-# wait in "Pending payment" until Stripe confirms; invoice orders wait in
-# "Awaiting payment" until staff record the payment. Cancelling releases the
-# stock, shipping consumes it (shop/commerce/orders.py).
+# What happens to an order, and what staff may change it to next: each
+# payment method starts its orders in a status of its own (statuses.py and
+# placing.py in shop/commerce/). Cancelling releases the stock, shipping
+# consumes it (shop/commerce/orders.py).
 OSCAR_INITIAL_ORDER_STATUS = OrderStatus.AWAITING_PAYMENT
 OSCAR_ORDER_STATUS_PIPELINE = {
     OrderStatus.PENDING_PAYMENT: (OrderStatus.PAID, OrderStatus.CANCELLED),
