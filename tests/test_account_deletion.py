@@ -6,14 +6,14 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.test.factories import create_order
 
-from shop.commerce.orders import AWAITING_PAYMENT
+from shop.commerce.statuses import OrderStatus
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def unpaid_order(customer):
-    return create_order(user=customer, status=AWAITING_PAYMENT)
+    return create_order(user=customer, status=OrderStatus.AWAITING_PAYMENT)
 
 
 def test_a_customer_deleting_their_account_leaves_the_e_mail_on_the_order(
@@ -50,7 +50,9 @@ def test_staff_deleting_a_customer_in_admin_leaves_the_e_mail_on_the_order(
 
 
 def test_a_guest_order_keeps_its_own_e_mail_when_an_account_is_deleted(customer):
-    guest_order = create_order(guest_email="ola@example.no", status=AWAITING_PAYMENT)
+    guest_order = create_order(
+        guest_email="ola@example.no", status=OrderStatus.AWAITING_PAYMENT
+    )
     customer.delete()
     guest_order.refresh_from_db()
     assert guest_order.email == "ola@example.no"

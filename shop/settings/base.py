@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
+from shop.commerce.statuses import LineStatus, OrderStatus
 from shop.core.cache import redis_cache
 
 from .environment import parse_admins
@@ -50,21 +51,26 @@ OSCAR_EAGER_ALERTS = False
 # A guest may use an address that has an account: refusing would tell anyone
 # which addresses have one.
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
-# What happens to an order, and what staff may change it to next. Card orders
-# wait in "Pending payment" until Stripe confirms; invoice orders wait in
-# "Awaiting payment" until staff record the payment. Cancelling releases the
-# stock, shipping consumes it (shop/commerce/orders.py).
-OSCAR_INITIAL_ORDER_STATUS = "Awaiting payment"
+# What happens to an order, and what staff may change it to next: each
+# payment method starts its orders in a status of its own (statuses.py and
+# placing.py in shop/commerce/). Cancelling releases the stock, shipping
+# consumes it (shop/commerce/orders.py).
+OSCAR_INITIAL_ORDER_STATUS = OrderStatus.AWAITING_PAYMENT
 OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending payment": ("Paid", "Cancelled"),
-    "Awaiting payment": ("Paid", "Cancelled"),
-    "Paid": ("Shipped", "Cancelled"),
-    "Shipped": (),
-    "Cancelled": (),
+    OrderStatus.PENDING_PAYMENT: (OrderStatus.PAID, OrderStatus.CANCELLED),
+    OrderStatus.AWAITING_PAYMENT: (OrderStatus.PAID, OrderStatus.CANCELLED),
+    OrderStatus.PAID: (OrderStatus.SHIPPED, OrderStatus.CANCELLED),
+    OrderStatus.SHIPPED: (),
+    OrderStatus.CANCELLED: (),
 }
-OSCAR_INITIAL_LINE_STATUS = "New"
-OSCAR_LINE_STATUS_PIPELINE = {"New": ("Shipped", "Cancelled")}
-OSCAR_ORDER_STATUS_CASCADE = {"Shipped": "Shipped", "Cancelled": "Cancelled"}
+OSCAR_INITIAL_LINE_STATUS = LineStatus.NEW
+OSCAR_LINE_STATUS_PIPELINE = {
+    LineStatus.NEW: (LineStatus.SHIPPED, LineStatus.CANCELLED)
+}
+OSCAR_ORDER_STATUS_CASCADE = {
+    OrderStatus.SHIPPED: LineStatus.SHIPPED,
+    OrderStatus.CANCELLED: LineStatus.CANCELLED,
+}
 # Norwegian addresses: a phone number for the carrier's text message.
 OSCAR_REQUIRED_ADDRESS_FIELDS = (
     "first_name",

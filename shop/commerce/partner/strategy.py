@@ -106,7 +106,7 @@ class NorwegianRetail(
         return LimitedStock(stockrecord.net_stock_level, limit=limit)
 
     def tracks_stock(self, product):
-        if "product_class" in product._state.fields_cache:
+        if product._meta.get_field("product_class").is_cached(product):
             return product.product_class.track_stock
         if self._tracks_stock is None:
             self._tracks_stock = dict(

@@ -1,54 +1,60 @@
 """The payment methods a customer can choose at checkout.
 
-Each method names the status a new order starts in and what happens once the
-order exists: an invoice order is done; a card order goes to Stripe.
+Each method names the status a new order starts in; what happens once the
+order exists is step 6 of shop/commerce/placing.py: an invoice order is done,
+a card order goes to Stripe.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from shop.commerce import orders
 from shop.commerce.payments import stripe_checkout
+from shop.commerce.statuses import OrderStatus
+
+
+class PaymentMethodCode(StrEnum):
+    """A method's code: what the checkout form posts and the session keeps,
+    and the code of the payment source type an order paid by it records."""
+
+    INVOICE = "invoice"
+    CARD = "card"
 
 
 @dataclass(frozen=True)
 class PaymentMethod:
-    code: str
+    code: PaymentMethodCode
     name: str
     description: str
-    initial_status: str
+    initial_status: OrderStatus
 
-    def is_available(self):
+    def is_available(self) -> bool:
         return True
 
 
-class Invoice(PaymentMethod):
-    pass
-
-
 class Card(PaymentMethod):
-    def is_available(self):
+    def is_available(self) -> bool:
         return stripe_checkout.is_configured()
 
 
-INVOICE = Invoice(
-    code="invoice",
+INVOICE = PaymentMethod(
+    code=PaymentMethodCode.INVOICE,
     name="Invoice",
     description="Pay within 14 days. The invoice comes by e-mail with your "
     "order confirmation.",
-    initial_status=orders.AWAITING_PAYMENT,
+    initial_status=OrderStatus.AWAITING_PAYMENT,
 )
 CARD = Card(
-    code="card",
+    code=PaymentMethodCode.CARD,
     name="Card",
     description="Visa or Mastercard, on Stripe's secure payment page. Your card "
     "details never reach us.",
-    initial_status=orders.PENDING_PAYMENT,
+    initial_status=OrderStatus.PENDING_PAYMENT,
 )
 
 
-def available():
+def available() -> list[PaymentMethod]:
     return [method for method in (CARD, INVOICE) if method.is_available()]
 
 
-def get(code):
+def get(code: str) -> PaymentMethod | None:
     return next((method for method in available() if method.code == code), None)

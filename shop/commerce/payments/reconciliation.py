@@ -4,56 +4,65 @@ A card order waits in "Pending payment" while the customer is on Stripe's
 page. If the customer never comes back and Stripe's webhook is lost (or the
 shop was down), ``manage.py reconcile_payments`` asks Stripe what happened:
 paid orders are confirmed, unpaid ones are closed at Stripe and discarded,
-and a payment that is not the order's total is left pending for staff.
+and a payment that is not the order's total is left pending for staff
+(steps 7 and 8 of shop/commerce/placing.py).
 """
 
 from datetime import timedelta
+from enum import StrEnum
 
+from django.db.models import QuerySet
 from django.utils import timezone
+from oscar.core.loading import get_model
 
-from shop.commerce import orders
+from shop.commerce import placing
 from shop.commerce.payments import stripe_checkout
 from shop.commerce.payments.models import StripeCheckoutSession
+from shop.commerce.payments.stripe_checkout import SessionStatus
+from shop.commerce.statuses import OrderStatus
 
-CONFIRMED, DISCARDED, STILL_OPEN, LEFT_FOR_STAFF, UNREACHABLE = (
-    "confirmed",
-    "discarded",
-    "still open",
-    "left for staff",
-    "Stripe unreachable",
-)
-OUTCOMES = (CONFIRMED, DISCARDED, STILL_OPEN, LEFT_FOR_STAFF, UNREACHABLE)
+Order = get_model("order", "Order")
 
 
-def stale_card_orders(minutes):
+class Outcome(StrEnum):
+    """What reconciling one order came to, in the order the command reports."""
+
+    CONFIRMED = "confirmed"
+    DISCARDED = "discarded"
+    STILL_OPEN = "still open"
+    LEFT_FOR_STAFF = "left for staff"
+    UNREACHABLE = "Stripe unreachable"
+
+
+def stale_card_orders(minutes: int) -> QuerySet:
     cutoff = timezone.now() - timedelta(minutes=minutes)
-    return orders.Order.objects.filter(
-        status=orders.PENDING_PAYMENT, date_placed__lt=cutoff
+    return Order.objects.filter(
+        status=OrderStatus.PENDING_PAYMENT, date_placed__lt=cutoff
     ).order_by("date_placed")
 
 
-def reconcile(order):
+def reconcile(order: Order) -> Outcome:
     """Ask Stripe about one pending order and settle it; return the outcome."""
     record = StripeCheckoutSession.objects.filter(order_number=order.number).first()
     if record is None:  # the session was never created: nothing can be paid
-        orders.discard_unpaid_order(order.number, why="no payment was started")
-        return DISCARDED
+        placing.discard_unpaid_order(order.number, why="no payment was started")
+        return Outcome.DISCARDED
     try:
         session = stripe_checkout.retrieve_session(record.session_id)
-        if session.get("status") == "open":
+        if session.get("status") == SessionStatus.OPEN:
             session = stripe_checkout.expire_session(record.session_id)
     except stripe_checkout.CardPaymentUnavailable:
-        return UNREACHABLE
-    if stripe_checkout.is_paid(session):
-        confirmed = orders.confirm_card_payment(
-            order.number, **stripe_checkout.payment_of(session), via="reconciliation"
-        )
-        if confirmed is not None and confirmed.status == orders.PENDING_PAYMENT:
-            return LEFT_FOR_STAFF  # not the order's total: see the order's notes
-        return CONFIRMED
+        return Outcome.UNREACHABLE
+    # The session is the order's own (found through its record), so it
+    # names the order: settled, it is paid or left for staff.
+    settled = placing.settle_paid_session(session, via="reconciliation")
+    if settled.outcome is placing.Settled.LEFT_FOR_STAFF:
+        return Outcome.LEFT_FOR_STAFF  # not the order's total: see its notes
+    if settled.outcome is not placing.Settled.NOT_PAID:
+        return Outcome.CONFIRMED
     status = session.get("status")
-    if status == "open":
-        return STILL_OPEN
-    orders.discard_unpaid_order(order.number, why=f"Stripe session {status}")
+    if status == SessionStatus.OPEN:
+        return Outcome.STILL_OPEN
+    placing.discard_unpaid_order(order.number, why=f"Stripe session {status}")
     record.delete()
-    return DISCARDED
+    return Outcome.DISCARDED

@@ -16,21 +16,69 @@ raise in the shop.
 import json
 import secrets
 import time
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import stripe
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from oscar.apps.order.models import Order
 
 
 class CardPaymentUnavailable(Exception):
     """Stripe could not be reached or refused the request; nothing was charged."""
 
 
-def is_configured():
+class SessionStatus(StrEnum):
+    """A Checkout Session's ``status``, as Stripe names it."""
+
+    OPEN = "open"
+    COMPLETE = "complete"
+    EXPIRED = "expired"
+
+
+class PaymentStatus(StrEnum):
+    """A Checkout Session's ``payment_status``, as Stripe names it."""
+
+    PAID = "paid"
+    UNPAID = "unpaid"
+    NO_PAYMENT_REQUIRED = "no_payment_required"
+
+
+class EventType(StrEnum):
+    """The webhook events the shop acts on."""
+
+    COMPLETED = "checkout.session.completed"
+    ASYNC_PAYMENT_SUCCEEDED = "checkout.session.async_payment_succeeded"
+    EXPIRED = "checkout.session.expired"
+    ASYNC_PAYMENT_FAILED = "checkout.session.async_payment_failed"
+
+
+# After one of these a session may be paid; after one of these it never will.
+# Tuples: an event's type is whatever JSON the signed body holds, and ``in``
+# on a tuple compares it without hashing it.
+PAID_EVENTS = (EventType.COMPLETED, EventType.ASYNC_PAYMENT_SUCCEEDED)
+UNPAID_EVENTS = (EventType.EXPIRED, EventType.ASYNC_PAYMENT_FAILED)
+
+
+@dataclass(frozen=True)
+class CardPayment:
+    """What Stripe says a session took: its amount (None if it says none),
+    currency code in capitals ("" if none), and the reference staff look up."""
+
+    amount: Decimal | None
+    currency: str
+    reference: str
+
+
+def is_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY)
 
 
-def client():
+def client() -> stripe.StripeClient:
     options = {}
     if settings.STRIPE_API_BASE:
         options["base_addresses"] = {"api": settings.STRIPE_API_BASE}
@@ -44,7 +92,7 @@ def client():
     )
 
 
-def to_minor_units(amount):
+def to_minor_units(amount: Decimal) -> int:
     """NOK in øre, as Stripe counts amounts."""
     return int((Decimal(amount) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
@@ -54,7 +102,7 @@ def to_minor_units(amount):
 EXPIRY_MARGIN_SECONDS = 60
 
 
-def create_session(order, *, success_url, cancel_url):
+def create_session(order: "Order", *, success_url: str, cancel_url: str) -> dict:
     """A Checkout Session for the order's total. It closes after
     STRIPE_PENDING_MINUTES, and Stripe's `checkout.session.expired` event then
     gives the order's stock back, so an abandoned payment holds it no longer."""
@@ -92,14 +140,14 @@ def create_session(order, *, success_url, cancel_url):
     return session.to_dict()
 
 
-def retrieve_session(session_id):
+def retrieve_session(session_id: str) -> dict:
     try:
         return client().v1.checkout.sessions.retrieve(session_id).to_dict()
     except stripe.StripeError as error:
         raise CardPaymentUnavailable(str(error)) from error
 
 
-def expire_session(session_id):
+def expire_session(session_id: str) -> dict:
     """Close an unpaid session so it can no longer be paid. Returns the
     session as Stripe has it afterwards (it may have been paid meanwhile)."""
     try:
@@ -110,29 +158,30 @@ def expire_session(session_id):
         raise CardPaymentUnavailable(str(error)) from error
 
 
-def is_paid(session):
+def is_paid(session: dict) -> bool:
     return (
-        session.get("status") == "complete" and session.get("payment_status") == "paid"
+        session.get("status") == SessionStatus.COMPLETE
+        and session.get("payment_status") == PaymentStatus.PAID
     )
 
 
-def order_number_of(session):
+def order_number_of(session: dict) -> str | None:
     """The shop's order a session pays for; None for a session made elsewhere
     in the same Stripe account (a payment link, say)."""
     return session.get("client_reference_id") or None
 
 
-def payment_of(session):
-    """What Stripe says was paid, as ``orders.confirm_card_payment`` takes it."""
+def payment_of(session: dict) -> CardPayment:
+    """What Stripe says was paid."""
     amount = session.get("amount_total")
-    return {
-        "amount": None if amount is None else Decimal(amount) / 100,
-        "currency": str(session.get("currency") or "").upper(),
-        "reference": session.get("payment_intent") or session.get("id"),
-    }
+    return CardPayment(
+        amount=None if amount is None else Decimal(amount) / 100,
+        currency=str(session.get("currency") or "").upper(),
+        reference=session.get("payment_intent") or session.get("id"),
+    )
 
 
-def session_of(event):
+def session_of(event: dict) -> dict | None:
     """The Checkout Session an event is about, or None if it is about
     something else (or carries no object at all)."""
     data = event.get("data")
@@ -142,7 +191,7 @@ def session_of(event):
     return None
 
 
-def verified_event(payload, signature):
+def verified_event(payload: bytes, signature: str | None) -> dict:
     """The webhook's event as a dict, if Stripe signed it; raises ValueError
     otherwise. A signed body that is not a JSON object gives an empty dict."""
     try:

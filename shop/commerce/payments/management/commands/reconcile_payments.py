@@ -28,5 +28,5 @@ class Command(BaseCommand):
             reconciliation.reconcile(order)
             for order in reconciliation.stale_card_orders(older_than)
         )
-        for outcome in reconciliation.OUTCOMES:
+        for outcome in reconciliation.Outcome:
             self.stdout.write(f"{outcome}: {outcomes[outcome]}")
