@@ -1,6 +1,8 @@
 """Template helpers for the storefront: prices, responsive images, staff HTML."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from shop.core.money import format_price, split_gross
@@ -8,6 +10,7 @@ from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
 
 register = template.Library()
+NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages write it
 
 
 @register.filter
@@ -26,10 +29,18 @@ def cleaned(html):
 
 @register.filter
 def vat_in(amount):
-    """The VAT contained in a VAT-inclusive amount (25 %)."""
+    """The VAT contained in a VAT-inclusive amount (at SHOP_VAT_RATE)."""
     if amount is None:
         return None
     return split_gross(amount)[1]
+
+
+@register.simple_tag
+def vat_rate(space=NO_BREAK_SPACE):
+    """SHOP_VAT_RATE as the shop writes it: ``{% vat_rate %}`` → ``25&nbsp;%``
+    (a no-break space), ``{% vat_rate space=" " %}`` → ``25 %`` (e-mails)."""
+    percent = f"{(settings.SHOP_VAT_RATE * 100).normalize():f}".replace(".", ",")
+    return format_html("{}{}%", percent, space)
 
 
 @register.inclusion_tag("includes/picture.html")
