@@ -42,6 +42,8 @@ OSCAR_CURRENCY_FORMAT = {
 OSCAR_OFFERS_INCL_TAX = True
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="shop@skinome.example")
+# Products per page of every product list: catalogue, search, categories and
+# Oscar's offer pages (products/views.py reads it too).
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # Stock alerts are not a feature of the shop: their pages are not routed
@@ -86,6 +88,10 @@ SHOP_COMPANY = {
     # Where invoice customers pay.
     "bank_account": env("SHOP_COMPANY_BANK_ACCOUNT", default="0000.00.00000"),
 }
+
+# Articles per page of the article list and of topic and author pages: fewer
+# than products, as each card has a large picture and an excerpt.
+SHOP_ARTICLES_PER_PAGE = 12
 
 # --- Search engines and link previews -------------------------------------------------
 # The public address of the shop: canonical URLs, Open Graph, JSON-LD, the
