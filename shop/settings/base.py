@@ -184,8 +184,18 @@ SHOP_DASHBOARD_CONTENT_SECURITY_POLICY = {
 # payments (browsers hold redirects after a form post to form-action).
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
-# Pages that search engines should not index (and robots.txt keeps them out).
+# Pages kept out of search indexes by a robots meta tag and the X-Robots-Tag
+# header (shop/storefront/seo.py): a visitor's own pages and search results.
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
+# Private pages: those and the staff pages (behind a sign-in, so nothing there
+# to index). robots.txt disallows them, and the page cache never stores them
+# and tells browsers and proxies not to either (shop/storefront/page_cache.py).
+SHOP_PRIVATE_PATHS = (
+    *SHOP_NOINDEX_PATHS,
+    "/admin/",
+    "/dashboard/",
+    "/articles/preview/",
+)
 
 # --- Django core -------------------------------------------------------------
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
