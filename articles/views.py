@@ -18,7 +18,6 @@ from shop.core.breadcrumbs import Crumb
 from shop.core.pagination import ForgivingPaginationMixin
 from shop.core.site_urls import site_url
 
-ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
 
 
@@ -39,20 +38,23 @@ def article_page_queryset():
     )
 
 
-class ArticleListView(ForgivingPaginationMixin, ListView):
-    template_name = "articles/article_list.html"
+class PaginatedArticleListView(ForgivingPaginationMixin, ListView):
     context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.SHOP_ARTICLES_PER_PAGE
+
+
+class ArticleListView(PaginatedArticleListView):
+    template_name = "articles/article_list.html"
 
     def get_queryset(self):
         return Article.objects.for_cards()
 
 
-class ArticleGroupView(ForgivingPaginationMixin, ListView):
+class ArticleGroupView(PaginatedArticleListView):
     """The live articles of one topic or author, newest first."""
 
-    context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
     model = None  # Topic or Author, found by slug
     article_field = None  # how an article points to it
 

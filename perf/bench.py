@@ -92,6 +92,7 @@ def parse_arguments():
 
 
 def pages_to_measure():
+    from django.conf import settings
     from django.urls import reverse
 
     from articles.models import Article
@@ -101,7 +102,7 @@ def pages_to_measure():
     in_department = Product.objects.filter(
         categories__in=department.get_descendants_and_self()
     ).count()
-    last_page = max(1, -(-in_department // 24))
+    last_page = max(1, -(-in_department // settings.OSCAR_PRODUCTS_PER_PAGE))
     product = Product.objects.filter(upc__startswith="SCALE").order_by("pk")
     product = (
         product[product.count() // 2] if product.exists() else Product.objects.first()

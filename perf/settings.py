@@ -8,7 +8,7 @@ and it installs the demo app that makes the catalogue to measure.
 """
 
 from shop.settings.production import *  # noqa: F403
-from shop.settings.production import INSTALLED_APPS
+from shop.settings.production import INSTALLED_APPS, SHOP_PRIVATE_PATHS
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
@@ -19,3 +19,6 @@ OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = False
 
 ROOT_URLCONF = "perf.urls"
 INSTALLED_APPS = [*INSTALLED_APPS, "shop.demo.apps.DemoConfig"]
+# The bare reference page measures Django and the server alone: production's
+# page cache must never answer it from the cache.
+SHOP_PRIVATE_PATHS = (*SHOP_PRIVATE_PATHS, "/__bench__/")

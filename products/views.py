@@ -6,6 +6,7 @@ lists nothing; these replace them under the same URL names.
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -29,7 +30,9 @@ from shop.security.cross_site import refuse_cross_site
 
 class PaginatedProductListView(ForgivingPaginationMixin, ListView):
     context_object_name = "products"
-    paginate_by = 24
+
+    def get_paginate_by(self, queryset):
+        return settings.OSCAR_PRODUCTS_PER_PAGE
 
 
 class CatalogueView(PaginatedProductListView):

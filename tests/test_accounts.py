@@ -9,6 +9,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
+from shop.commerce import addresses
+
 pytestmark = pytest.mark.django_db
 
 Country = get_model("address", "Country")
@@ -201,6 +203,30 @@ def test_add_a_norwegian_address(signed_in, customer, norway):
     )
     address.refresh_from_db()
     assert address.is_default_for_shipping
+
+
+def test_the_address_book_asks_for_an_address_as_the_checkout_does(
+    signed_in, customer, norway
+):
+    html = signed_in.get(reverse("customer:address-create")).content.decode()
+    optional = {"line2", "phone_number", "notes"}
+    for name in addresses.FIELDS:
+        label = addresses.LABELS[name] + (" (optional)" if name in optional else "")
+        assert f'<label for="id_{name}">{label}</label>' in html
+    assert "The carrier texts you when the parcel is on its way." in html
+    postcode = re.search(r'<input [^>]*name="postcode"[^>]*>', html).group(0)
+    phone = re.search(r'<input [^>]*name="phone_number"[^>]*>', html).group(0)
+    assert 'maxlength="4"' in postcode and 'inputmode="numeric"' in postcode
+    assert 'type="tel"' in phone and 'autocomplete="tel"' in phone
+
+    data = {"first_name": "Kari", "last_name": "Nordmann", "line1": "Storgata 1"}
+    data |= {"postcode": "01 55", "line4": "Oslo", "country": "NO"}
+    assert signed_in.post(reverse("customer:address-create"), data).status_code == 302
+    assert UserAddress.objects.get(user=customer).postcode == "0155"
+    wrong = signed_in.post(
+        reverse("customer:address-create"), {**data, "postcode": "155"}
+    )
+    assert "A Norwegian postcode has four digits" in wrong.content.decode()
 
 
 def test_address_errors_are_shown_at_the_fields(signed_in, norway):

@@ -1,8 +1,9 @@
-"""Prices: the brand's format and the VAT contained in a gross price."""
+"""Prices: the brand's format, the VAT contained in a gross price, its label."""
 
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 
 from shop.commerce.partner.strategy import NorwegianRetail
 from shop.core.money import format_price, machine_price, split_gross
@@ -51,3 +52,19 @@ def test_the_customer_pays_exactly_the_price_staff_entered():
     assert info.price.excl_tax == Decimal("439.20")
     assert info.price.tax == Decimal("109.80")
     assert info.price.is_tax_known
+
+
+@pytest.mark.parametrize(
+    ("rate", "space", "expected"),
+    [
+        ("0.25", None, "25&nbsp;%"),
+        ("0.25", " ", "25 %"),
+        ("0.15", None, "15&nbsp;%"),
+        ("0.125", " ", "12,5 %"),
+    ],
+)
+def test_the_vat_label_comes_from_the_rate_setting(settings, rate, space, expected):
+    settings.SHOP_VAT_RATE = Decimal(rate)
+    argument = "" if space is None else f' space="{space}"'
+    template = Template("{% load shop_tags %}{% vat_rate" + argument + " %}")
+    assert template.render(Context()) == expected

@@ -383,5 +383,19 @@ def test_personal_pages_tell_browsers_and_proxies_not_to_store_them(
     }
 
 
+@pytest.mark.parametrize("seconds", [0, 300])
+def test_every_private_path_is_kept_out_of_caches_and_crawlers(shop, settings, seconds):
+    settings.SHOP_PAGE_CACHE_SECONDS = seconds
+    robots = Client().get("/robots.txt").content.decode()
+    for path in settings.SHOP_PRIVATE_PATHS:
+        assert f"Disallow: {path}\n" in robots
+        response = visit(path)
+        assert "X-Page-Cache" not in response, path
+        cache_control = response["Cache-Control"]
+        assert {"private", "no-store"} <= {
+            part.strip() for part in cache_control.split(",")
+        }, path
+
+
 def test_public_pages_may_be_stored(shop):
     assert "no-store" not in visit("/").get("Cache-Control", "")

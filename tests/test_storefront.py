@@ -49,6 +49,17 @@ def test_category_page_lists_only_its_products(client, demo_catalogue):
     assert "Intense Emulsion" not in html
 
 
+def test_product_lists_show_the_configured_number_per_page(
+    client, demo_catalogue, settings
+):
+    settings.OSCAR_PRODUCTS_PER_PAGE = 2
+    pages = -(-len(demo_catalogue.products) // 2)
+    first = client.get(reverse("catalogue:index"))
+    assert len(first.context["products"]) == 2
+    assert first.context["paginator"].num_pages == pages > 1
+    assert 'rel="next"' in first.content.decode()
+
+
 def test_search_box_finds_products_by_name_and_ingredient(client, demo_catalogue):
     page = client.get(reverse("catalogue:index"), {"q": "probiotic"})
     assert [p.title for p in page.context["products"]] == ["Probiotic Concentrate"]

@@ -24,6 +24,12 @@ def split_gross(gross, *, rate=None):
     return excl_tax, gross - excl_tax
 
 
+def vat_percent(rate=None):
+    """The VAT rate as the brand writes it, without the sign: ``25``, ``12,5``."""
+    rate = settings.SHOP_VAT_RATE if rate is None else rate
+    return f"{(rate * 100).normalize():f}".replace(".", ",")
+
+
 def format_price(amount, currency_code=None):
     """Format an amount the way the brand writes it: ``1.467,95\xa0NOK``."""
     if amount is None or amount == "":

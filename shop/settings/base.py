@@ -43,6 +43,8 @@ OSCAR_CURRENCY_FORMAT = {
 OSCAR_OFFERS_INCL_TAX = True
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="shop@skinome.example")
+# Products per page of every product list: catalogue, search, categories and
+# Oscar's offer pages (products/views.py reads it too).
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # Stock alerts are not a feature of the shop: their pages are not routed
@@ -92,6 +94,10 @@ SHOP_COMPANY = {
     # Where invoice customers pay.
     "bank_account": env("SHOP_COMPANY_BANK_ACCOUNT", default="0000.00.00000"),
 }
+
+# Articles per page of the article list and of topic and author pages: fewer
+# than products, as each card has a large picture and an excerpt.
+SHOP_ARTICLES_PER_PAGE = 12
 
 # --- Search engines and link previews -------------------------------------------------
 # The public address of the shop: canonical URLs, Open Graph, JSON-LD, the
@@ -184,8 +190,18 @@ SHOP_DASHBOARD_CONTENT_SECURITY_POLICY = {
 # payments (browsers hold redirects after a form post to form-action).
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
-# Pages that search engines should not index (and robots.txt keeps them out).
+# Pages kept out of search indexes by a robots meta tag and the X-Robots-Tag
+# header (shop/storefront/seo.py): a visitor's own pages and search results.
 SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
+# Private pages: those and the staff pages (behind a sign-in, so nothing there
+# to index). robots.txt disallows them, and the page cache never stores them
+# and tells browsers and proxies not to either (shop/storefront/page_cache.py).
+SHOP_PRIVATE_PATHS = (
+    *SHOP_NOINDEX_PATHS,
+    "/admin/",
+    "/dashboard/",
+    "/articles/preview/",
+)
 
 # --- Django core -------------------------------------------------------------
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")

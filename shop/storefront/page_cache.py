@@ -41,7 +41,6 @@ from products.models import SEARCH_QUERY_LENGTH
 
 VERSION_KEY = "shop:page-cache:version"
 VISITOR_COOKIES = ("messages",)
-PRIVATE_PREFIXES = ("/admin/", "/dashboard/", "/articles/preview/", "/__bench__/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
 # Real pages have short addresses; anything longer is not worth a key.
 MAX_ADDRESS_LENGTH = 500
@@ -67,9 +66,9 @@ WATCHED_MODELS = [
 
 
 def is_private_page(request):
-    """Basket, checkout, account and staff pages: never stored, here or in
-    a browser or proxy."""
-    return request.path.startswith(settings.SHOP_NOINDEX_PATHS + PRIVATE_PREFIXES)
+    """Basket, checkout, account and staff pages (SHOP_PRIVATE_PATHS): never
+    stored, here or in a browser or proxy."""
+    return request.path.startswith(settings.SHOP_PRIVATE_PATHS)
 
 
 def is_anonymous_visitor(request):

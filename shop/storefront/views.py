@@ -32,11 +32,9 @@ class RobotsView(TemplateView):
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
-        private = [*settings.SHOP_NOINDEX_PATHS, "/admin/", "/dashboard/"]
-        # Staff previews of unpublished articles, and search results.
-        endless = ["/articles/preview/", "/*?q="]
+        # Private pages, and search results wherever the search box sends them.
         return super().get_context_data(
-            disallowed=[*private, *endless],
+            disallowed=[*settings.SHOP_PRIVATE_PATHS, "/*?q="],
             sitemap_url=site_url(reverse("sitemap-index")),
             **kwargs,
         )

@@ -20,6 +20,8 @@ class CustomerConfig(apps.CustomerConfig):
         self.logout_view = views.LogoutView
         self.change_password_view = views.ChangePasswordView
         self.profile_update_view = views.ProfileUpdateView
+        self.address_create_view = views.AddressCreateView
+        self.address_update_view = views.AddressUpdateView
         self.signup_sent_view = views.SignupSentView
         self.signup_confirm_view = views.SignupConfirmView
 

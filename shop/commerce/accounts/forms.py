@@ -1,8 +1,13 @@
-"""Account forms: asking for an account by e-mail address alone."""
+"""Account forms: asking for an account by e-mail address alone; an address
+for the address book, asked for as the checkout asks for it."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.address.forms import UserAddressForm as CoreUserAddressForm
 from oscar.apps.customer.utils import normalise_email
+
+from shop.commerce import addresses
+from shop.commerce.addresses import NorwegianAddressForm
 
 
 class SignupForm(forms.Form):
@@ -14,3 +19,10 @@ class SignupForm(forms.Form):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
+
+
+class UserAddressForm(NorwegianAddressForm, CoreUserAddressForm):
+    class Meta(CoreUserAddressForm.Meta):
+        # Oscar's line3 and state too, for addresses saved with them: the
+        # form shows them only when they have a value, so they can be emptied.
+        fields = [*addresses.FIELDS, "line3", "state"]

@@ -6,6 +6,8 @@ be triggered from another site.
 - Signing out takes a POST with the CSRF token, so an image or link on
   another site cannot sign a customer out.
 - Forms that send e-mail are rate-limited (shop/security/rate_limits.py) and say so.
+- The address book asks for an address as the checkout does
+  (shop/commerce/addresses.py).
 """
 
 from django.conf import settings
@@ -21,7 +23,7 @@ from oscar.apps.customer import views as core_views
 from oscar.apps.customer.forms import generate_username
 
 from shop.commerce.accounts import signup
-from shop.commerce.accounts.forms import SignupForm
+from shop.commerce.accounts.forms import SignupForm, UserAddressForm
 from shop.security.rate_limits import limit_message, seconds_until_allowed
 
 User = get_user_model()
@@ -154,6 +156,14 @@ class ProfileUpdateView(MailRateLimitMixin, core_views.ProfileUpdateView):
     def sends_mail(self, form):
         # Oscar tells the old address when the e-mail address changes.
         return self.mail_address().lower() != form.cleaned_data["email"].lower()
+
+
+class AddressCreateView(core_views.AddressCreateView):
+    form_class = UserAddressForm
+
+
+class AddressUpdateView(core_views.AddressUpdateView):
+    form_class = UserAddressForm
 
 
 class PasswordResetView(CorePasswordResetView):

@@ -1,13 +1,13 @@
 """Checkout forms: a Norwegian delivery address, the payment method, terms."""
 
-import re
-
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html
 from oscar.apps.checkout.forms import GatewayForm as CoreGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
+
+from shop.commerce import addresses
+from shop.commerce.addresses import NorwegianAddressForm
 
 
 class GatewayForm(CoreGatewayForm):
@@ -34,64 +34,13 @@ class GatewayForm(CoreGatewayForm):
         return super().clean()
 
 
-class ShippingAddressForm(CoreShippingAddressForm):
+class ShippingAddressForm(NorwegianAddressForm, CoreShippingAddressForm):
     """What Posten/Bring need to deliver in Norway, and nothing more."""
 
+    also_required = ("phone_number",)  # the carrier texts when it is on its way
+
     class Meta(CoreShippingAddressForm.Meta):
-        fields = [
-            "first_name",
-            "last_name",
-            "line1",
-            "line2",
-            "postcode",
-            "line4",
-            "country",
-            "phone_number",
-            "notes",
-        ]
-        labels = {
-            "postcode": "Postcode",
-            "line1": "Street address",
-            "line2": "Flat, floor or c/o (optional)",
-            "line4": "Town or city",
-            "notes": "Note for the carrier (optional)",
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        phone = self.fields["phone_number"]
-        phone.required = True
-        phone.label = "Mobile number"
-        phone.help_text = "The carrier texts you when the parcel is on its way."
-        self.fields["postcode"].widget.attrs.update(
-            inputmode="numeric", autocomplete="postal-code", maxlength="4"
-        )
-        autocomplete = {
-            "first_name": "given-name",
-            "last_name": "family-name",
-            "line1": "address-line1",
-            "line2": "address-line2",
-            "line4": "address-level2",
-            "phone_number": "tel",
-        }
-        for name, value in autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
-        self.fields["notes"].widget.attrs["rows"] = 2
-
-    def _post_clean(self):
-        super()._post_clean()
-        # Oscar's address model repeats "require a valid postcode" at the top
-        # of the form when the field itself already says what is wrong.
-        if "postcode" in self.errors and NON_FIELD_ERRORS in self.errors:
-            del self.errors[NON_FIELD_ERRORS]
-
-    def clean_postcode(self):
-        postcode = "".join(self.cleaned_data.get("postcode", "").split())
-        if not re.fullmatch(r"\d{4}", postcode):
-            raise forms.ValidationError(
-                "A Norwegian postcode has four digits, for example 0155."
-            )
-        return postcode
+        fields = addresses.FIELDS
 
 
 class PaymentMethodForm(forms.Form):

@@ -1,13 +1,17 @@
-"""Template helpers for the storefront: prices, responsive images, staff HTML."""
+"""Template helpers for the storefront: prices, VAT, order summaries, responsive
+images, staff HTML."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from shop.core.money import format_price, split_gross
+from shop.commerce import totals
+from shop.core.money import format_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
 
 register = template.Library()
+NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages write it
 
 
 @register.filter
@@ -24,12 +28,42 @@ def cleaned(html):
     return mark_safe(clean_html(html))  # nh3-cleaned
 
 
-@register.filter
-def vat_in(amount):
-    """The VAT contained in a VAT-inclusive amount (25 %)."""
-    if amount is None:
-        return None
-    return split_gross(amount)[1]
+@register.simple_tag
+def vat_rate(space=NO_BREAK_SPACE):
+    """SHOP_VAT_RATE as the shop writes it: ``{% vat_rate %}`` → ``25&nbsp;%``
+    (a no-break space), ``{% vat_rate space=" " %}`` → ``25 %`` (e-mails)."""
+    return format_html("{}{}%", vat_percent(), space)
+
+
+@register.inclusion_tag("includes/order_totals.html")
+def basket_totals(
+    basket, shipping_method=None, shipping_charge=None, total=None, ids="order"
+):
+    """The summary under a basket's lines: on the basket page
+    ``{% basket_totals basket ids="basket" %}``; in the checkout's review with
+    the chosen shipping and the order total. ``ids`` names the total's and
+    the VAT's elements (``order-total``, ``order-vat``)."""
+    rows = totals.basket_rows(
+        basket,
+        shipping_name=getattr(shipping_method, "name", None),
+        shipping_charge=shipping_charge,
+        total=getattr(total, "incl_tax", total),
+        space=NO_BREAK_SPACE,
+    )
+    return {"totals": rows, "ids": ids}
+
+
+@register.inclusion_tag("includes/order_totals.html")
+def order_totals(order, ids="order"):
+    """The summary under an order's lines (thank-you and order pages)."""
+    return {"totals": totals.order_rows(order, space=NO_BREAK_SPACE), "ids": ids}
+
+
+@register.simple_tag
+def order_totals_rows(order, space=NO_BREAK_SPACE):
+    """The same rows for e-mails, which lay them out with inline styles or as
+    text: ``{% order_totals_rows order space=" " as rows %}``."""
+    return totals.order_rows(order, space=space)
 
 
 @register.inclusion_tag("includes/picture.html")
