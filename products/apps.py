@@ -1,10 +1,12 @@
-"""Oscar's catalogue, forked (label ``catalogue``) for our fields and routines."""
+"""Oscar's catalogue, forked (label ``catalogue``) for our product fields,
+packshot rules, database-backed listing views and routines (bundles sold at a
+fixed price, with a page of their own)."""
 
-import oscar.apps.catalogue.apps as apps
 from django.urls import path
+from oscar.apps.catalogue.apps import CatalogueConfig as CoreCatalogueConfig
 
 
-class CatalogueConfig(apps.CatalogueConfig):
+class CatalogueConfig(CoreCatalogueConfig):
     name = "products"
     verbose_name = "Catalogue"
 

@@ -1,5 +1,9 @@
-import oscar.apps.partner.apps as apps
+"""Oscar's partner app, forked for the pricing strategy Oscar finds here by its
+module name (prices include VAT, a limit per order line) and stock allocation
+that cannot oversell."""
+
+from oscar.apps.partner.apps import PartnerConfig as CorePartnerConfig
 
 
-class PartnerConfig(apps.PartnerConfig):
+class PartnerConfig(CorePartnerConfig):
     name = "shop.commerce.partner"

@@ -1,9 +1,9 @@
 """Oscar's shipping app, forked for VAT-inclusive charges and our repository."""
 
-from oscar.apps.shipping import apps
+from oscar.apps.shipping.apps import ShippingConfig as CoreShippingConfig
 
 
-class ShippingConfig(apps.ShippingConfig):
+class ShippingConfig(CoreShippingConfig):
     name = "shop.commerce.shipping"
 
     def ready(self):
