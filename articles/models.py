@@ -1,8 +1,11 @@
 """Articles, their authors and topics, and the old addresses of renamed ones."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -111,6 +114,16 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("topics")
             .order_by("-published_at", "-pk")
         )
+
+    def latest_change(self) -> datetime | None:
+        """What readers are told changed last among these articles (see
+        ``Article.last_modified``)."""
+        latest = self.aggregate(
+            published=Max("published_at"),
+            reviewed=Max("reviewed_at"),
+            updated=Max("updated_at"),
+        )
+        return max(filter(None, latest.values()), default=None)
 
 
 class Article(models.Model):

@@ -1,10 +1,11 @@
 """The catalogue: Oscar's models, skin-care fields, image renditions, routines."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.urls import reverse
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
 from oscar.apps.catalogue.managers import ProductQuerySet as CoreProductQuerySet
@@ -37,6 +38,10 @@ class ProductQuerySet(CoreProductQuerySet):
             .prefetch_related("stockrecords", "images")
             .order_by("-priority", "title")
         )
+
+    def latest_change(self) -> datetime | None:
+        """When the most recently changed of these products was changed."""
+        return self.aggregate(latest=Max("date_updated"))["latest"]
 
     def search(self, query):
         """Products matching every word of ``query`` in their name, short

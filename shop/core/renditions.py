@@ -15,6 +15,9 @@ from PIL import Image
 
 WIDTHS = (240, 480, 800, 1200)
 CARD_WIDTH = 480
+# Link previews and search engines (Open Graph, JSON-LD, sitemaps) get the
+# rendition this wide.
+PREVIEW_WIDTH = 1200
 WEBP_QUALITY = 80
 
 
@@ -70,6 +73,13 @@ def pick(renditions, width):
         if rendition.width >= width:
             return rendition
     return renditions[-1] if renditions else None
+
+
+def preview_rendition(picture):
+    """The link-preview rendition of a Picture or ProductImage, or None."""
+    if not hasattr(picture, "renditions"):  # None, or "" from a template
+        return None
+    return pick(picture.renditions(), PREVIEW_WIDTH)
 
 
 def make_renditions(field_file):

@@ -7,3 +7,11 @@ from oscar.apps.partner.apps import PartnerConfig as CorePartnerConfig
 
 class PartnerConfig(CorePartnerConfig):
     name = "shop.commerce.partner"
+
+    def ready(self):
+        super().ready()
+        from shop.commerce.partner.models import StockRecord
+        from shop.core.page_versions import renew_pages_on_change
+
+        # Prices and stock are on every product card.
+        renew_pages_on_change(StockRecord)
