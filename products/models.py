@@ -18,12 +18,8 @@ from shop.core.pictures import (
     PictureSizeValidator,
     validate_picture_extension,
 )
+from shop.core.renditions import PACKSHOT_MIN_SIZE
 from shop.core.sanitising import reject_markup
-
-# The product page shows a packshot up to 800 px wide (twice that on sharp
-# screens is a luxury; less looks soft).
-PACKSHOT_MIN_SIZE = (800, 800)
-
 
 # The search box reads this many characters (the page cache keys on them).
 SEARCH_QUERY_LENGTH = 100
@@ -131,7 +127,7 @@ class ProductImage(AbstractProductImage):
         # Made at once rather than on first view, so pages never do image work.
         images.make_renditions(self.original)
 
-    def renditions(self):
+    def renditions(self) -> list[images.Rendition]:
         """Responsive WebP variants, computed from the stored size: no I/O."""
         return images.rendition_list(self.original.name, self.width, self.height)
 

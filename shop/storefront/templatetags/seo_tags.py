@@ -12,7 +12,7 @@ from django.conf import settings
 
 from shop.core.breadcrumbs import trail
 from shop.core.money import machine_price
-from shop.core.renditions import preview_rendition
+from shop.core.renditions import PREVIEW_SIZE, preview_rendition
 from shop.core.site_urls import absolute
 from shop.core.structured_data import (
     default_preview_image_url,
@@ -62,8 +62,8 @@ def seo_head(
         "image_url": absolute(rendition.url)
         if rendition
         else default_preview_image_url(),
-        "image_width": rendition.width if rendition else 1200,
-        "image_height": rendition.height if rendition else 630,
+        "image_width": rendition.width if rendition else PREVIEW_SIZE[0],
+        "image_height": rendition.height if rendition else PREVIEW_SIZE[1],
         "image_alt": (image.alt_text if rendition else "")
         or f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
         "published": iso(published),
