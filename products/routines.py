@@ -11,13 +11,13 @@ from decimal import Decimal
 from django.db import transaction
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.basket.utils import BasketMessageGenerator
-from oscar.apps.offer.models import (
-    Benefit,
-    Condition,
-    ConditionalOffer,
-    Range,
-    RangeProduct,
-)
+from oscar.core.loading import get_model
+
+Benefit = get_model("offer", "Benefit")
+Condition = get_model("offer", "Condition")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
+Range = get_model("offer", "Range")
+RangeProduct = get_model("offer", "RangeProduct")
 
 
 class RoutineUnavailable(Exception):
