@@ -131,9 +131,6 @@ class ProductImage(AbstractProductImage):
         """Responsive WebP variants, computed from the stored size: no I/O."""
         return images.rendition_list(self.original.name, self.width, self.height)
 
-    def default_rendition(self):
-        return images.pick(self.renditions(), images.CARD_WIDTH)
-
 
 class RoutineQuerySet(models.QuerySet):
     def for_pages(self):
