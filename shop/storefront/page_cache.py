@@ -120,7 +120,7 @@ def page_address(request):
     return address, storable
 
 
-def page_key(address):
+def page_key(address: str) -> str:
     return f"shop:page:{current_version()}:{address}"
 
 
