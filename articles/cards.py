@@ -1,64 +1,90 @@
-"""Live cards inside an article body, looked up when the page is shown.
+"""An article body as a page shows it: sanitised HTML with live cards between.
 
-The body says which product or routine goes where; price, stock and the
-add-to-basket form come from the catalogue at request time, in one query
-per kind whatever the number of cards. A card whose target is missing or
-not for sale is left out for readers and explained to staff in the preview.
+A card gets to the page in three steps. Rendering the Markdown turned each
+shortcode into a Card (articles/rendering.py, cached). Here each card is
+looked up among the public objects of its kind, with what a card shows
+fetched up front, in one query per kind whatever the number of cards; a
+routine also gets its price quote. The article template then draws each part
+with the card templates the catalogue and the home page use, so price, stock
+and the add-to-basket form come from the catalogue at request time. A card
+whose target is missing or not for sale is left out for readers and
+explained to staff in the preview.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.utils.safestring import mark_safe
 
-from articles.rendering import Card
+from articles.rendering import Card, CardKind, Heading, render_body
 from products.models import Product, Routine
-from products.routines import routine_quote
+from products.routines import RoutineQuote, routine_quote
+
+
+class PartKind(StrEnum):
+    """What the article template draws for a part."""
+
+    HTML = "html"
+    PRODUCT = CardKind.PRODUCT.value
+    ROUTINE = CardKind.ROUTINE.value
+    PROBLEM = "problem"
 
 
 @dataclass(frozen=True)
 class BodyPart:
-    kind: str  # "html", "product", "routine" or "problem"
+    kind: PartKind
     html: str = ""
-    product: object = None
-    routine: object = None
-    quote: object = None
+    product: Product | None = None
+    routine: Routine | None = None
+    quote: RoutineQuote | None = None
     message: str = ""
 
 
-def fill_cards(body, request, *, preview=False):
-    """The rendered body as parts a template can show in order."""
-    cards = body.cards
-    products = _by_slug(
-        Product.objects.for_cards(), {c.slug for c in cards if c.kind == "product"}
-    )
-    routines = _by_slug(
-        Routine.objects.for_pages(), {c.slug for c in cards if c.kind == "routine"}
-    )
+@dataclass(frozen=True)
+class ShownBody:
+    """The parts in reading order, the sections, and the products carded."""
+
+    parts: list[BodyPart] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+
+    @property
+    def products(self) -> list[Product]:
+        return [part.product for part in self.parts if part.kind == PartKind.PRODUCT]
+
+
+def show_body(text: str, request, *, preview: bool = False) -> ShownBody:
+    """An article's body as its page shows it."""
+    body = render_body(text)
+    products = _by_slug(Product.objects.for_cards(), body.cards, CardKind.PRODUCT)
+    routines = _by_slug(Routine.objects.for_pages(), body.cards, CardKind.ROUTINE)
     parts = []
     if preview:
-        parts += [BodyPart("problem", message=problem) for problem in body.problems]
+        parts += [
+            BodyPart(PartKind.PROBLEM, message=problem) for problem in body.problems
+        ]
     for part in body.parts:
         if not isinstance(part, Card):
-            parts.append(BodyPart("html", html=mark_safe(part)))  # nh3-cleaned
-        elif part.kind == "product" and part.slug in products:
-            parts.append(BodyPart("product", product=products[part.slug]))
-        elif part.kind == "routine" and part.slug in routines:
+            parts.append(BodyPart(PartKind.HTML, html=mark_safe(part)))  # nh3-cleaned
+        elif part.kind == CardKind.PRODUCT and part.slug in products:
+            parts.append(BodyPart(PartKind.PRODUCT, product=products[part.slug]))
+        elif part.kind == CardKind.ROUTINE and part.slug in routines:
             routine = routines[part.slug]
             quote = routine_quote(routine, strategy=request.strategy)
-            parts.append(BodyPart("routine", routine=routine, quote=quote))
+            parts.append(BodyPart(PartKind.ROUTINE, routine=routine, quote=quote))
         elif preview:
-            parts.append(BodyPart("problem", message=_why_missing(part)))
-    return parts
+            parts.append(BodyPart(PartKind.PROBLEM, message=_why_missing(part)))
+    return ShownBody(parts=parts, headings=body.headings)
 
 
-def _by_slug(queryset, slugs):
+def _by_slug(queryset, cards: list[Card], kind: CardKind) -> dict:
+    slugs = {card.slug for card in cards if card.kind == kind}
     if not slugs:
         return {}
     return {obj.slug: obj for obj in queryset.filter(slug__in=slugs)}
 
 
-def _why_missing(card):
-    model = Product if card.kind == "product" else Routine
+def _why_missing(card: Card) -> str:
+    model = Product if card.kind == CardKind.PRODUCT else Routine
     if model.objects.filter(slug=card.slug).exists():
         return (
             f"{card.shortcode}: this {card.kind} is not public, so readers do not "

@@ -1,22 +1,26 @@
 """Articles, their authors and topics, and the old addresses of renamed ones."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.rendering import count_words
 from shop.core import renditions as images
 from shop.core.pictures import (
+    MAX_PICTURE_BYTES,
     PictureField,
     PictureSizeValidator,
     validate_picture_extension,
 )
+from shop.core.renditions import AUTHOR_PHOTO_MIN_SIZE, HERO_MIN_SIZE
 
 # Slugs that would shadow the app's own pages under /articles/.
 RESERVED_SLUGS = {"topics", "authors", "feed", "preview", "page"}
-HERO_MIN_SIZE = (1200, 630)
 WORDS_PER_MINUTE = 200
 
 
@@ -49,8 +53,13 @@ class Author(models.Model):
     photo = PictureField(
         upload_to="authors/",
         blank=True,
-        validators=[validate_picture_extension, PictureSizeValidator(240, 240)],
-        help_text="Square works best; at least 240 × 240 px, JPEG, PNG or WebP.",
+        validators=[
+            validate_picture_extension,
+            PictureSizeValidator(*AUTHOR_PHOTO_MIN_SIZE),
+        ],
+        help_text="Square works best; at least "
+        f"{AUTHOR_PHOTO_MIN_SIZE[0]} × {AUTHOR_PHOTO_MIN_SIZE[1]} px, "
+        "JPEG, PNG or WebP.",
     )
     photo_width = models.PositiveIntegerField(null=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, editable=False)
@@ -112,6 +121,16 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def latest_change(self) -> datetime | None:
+        """What readers are told changed last among these articles (see
+        ``Article.last_modified``)."""
+        latest = self.aggregate(
+            published=Max("published_at"),
+            reviewed=Max("reviewed_at"),
+            updated=Max("updated_at"),
+        )
+        return max(filter(None, latest.values()), default=None)
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -144,8 +163,9 @@ class Article(models.Model):
             validate_picture_extension,
             PictureSizeValidator(*HERO_MIN_SIZE),
         ],
-        help_text="At least 1200 × 630 px (it is also the link-preview picture); "
-        "JPEG, PNG or WebP, at most 8 MB.",
+        help_text=f"At least {HERO_MIN_SIZE[0]} × {HERO_MIN_SIZE[1]} px (it is also "
+        "the link-preview picture); JPEG, PNG or WebP, at most "
+        f"{MAX_PICTURE_BYTES // 2**20} MB.",
     )
     hero_alt = models.CharField(
         "hero alt text",

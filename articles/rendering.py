@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import markdown
 import nh3
@@ -21,10 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 from shop.core import sanitising
 
 # Bump when the output for the same Markdown changes, so cached bodies renew.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 CACHE_SECONDS = 24 * 60 * 60
 
-CARD_KINDS = ("product", "routine")
 SHORTCODE_ON_OWN_LINE = re.compile(
     r"^[ \t]*\[\[[ \t]*(?P<kind>\w+)[ \t]*:[ \t]*(?P<slug>[\w-]+)[ \t]*\]\][ \t]*$",
     re.MULTILINE,
@@ -35,13 +35,20 @@ CARD_MARKER = "skinomecardslot{}end"
 CARD_PARAGRAPH = re.compile(r"<p>\s*skinomecardslot(\d+)end\s*</p>")
 
 
+class CardKind(StrEnum):
+    """What a shortcode's card shows: ``[[product:slug]]``, ``[[routine:slug]]``."""
+
+    PRODUCT = "product"
+    ROUTINE = "routine"
+
+
 @dataclass(frozen=True)
 class Card:
-    kind: str
+    kind: CardKind
     slug: str
 
     @property
-    def shortcode(self):
+    def shortcode(self) -> str:
         return f"[[{self.kind}:{self.slug}]]"
 
 
@@ -55,12 +62,15 @@ class Heading:
 class RenderedBody:
     """Sanitised HTML pieces with cards between them, plus what was derived."""
 
-    parts: list = field(default_factory=list)  # str (safe HTML) or Card
-    headings: list = field(default_factory=list)  # the h2 sections, in order
-    problems: list = field(default_factory=list)  # shown to staff in preview
+    # str (sanitised HTML) or Card, in reading order.
+    parts: list[str | Card] = field(default_factory=list)
+    # The h2 sections, in order.
+    headings: list[Heading] = field(default_factory=list)
+    # Shown to staff in the preview.
+    problems: list[str] = field(default_factory=list)
 
     @property
-    def cards(self):
+    def cards(self) -> list[Card]:
         return [part for part in self.parts if isinstance(part, Card)]
 
 
@@ -78,7 +88,7 @@ class ShopMarkdownExtension(markdown.Extension):
         md.treeprocessors.register(DemoteTopHeadings(md), "demote_h1", 30)
 
 
-def render_body(text):
+def render_body(text: str) -> RenderedBody:
     """The body of an article, from the cache when this exact text was seen."""
     digest = hashlib.sha256(text.encode()).hexdigest()
     key = f"articles:body:v{RENDERER_VERSION}:{digest}"
@@ -90,14 +100,15 @@ def _render(text):
     cards = []
 
     def to_marker(match):
-        kind, slug = match["kind"].lower(), match["slug"]
-        if kind not in CARD_KINDS:
+        try:
+            kind = CardKind(match["kind"].lower())
+        except ValueError:
             body.problems.append(
                 f"“{match.group().strip()}” is not a known shortcode; use "
                 "[[product:slug]] or [[routine:slug]]."
             )
             return ""
-        cards.append(Card(kind, slug))
+        cards.append(Card(kind, match["slug"]))
         return "\n" + CARD_MARKER.format(len(cards) - 1) + "\n"
 
     text = SHORTCODE_ON_OWN_LINE.sub(to_marker, text)
@@ -135,6 +146,6 @@ def _plain(html_text):
     return html.unescape(nh3.clean(html_text, tags=set())).strip()
 
 
-def count_words(text):
+def count_words(text: str) -> int:
     """Words a reader reads: shortcodes and Markdown punctuation don't count."""
     return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", ANY_SHORTCODE.sub("", text)))

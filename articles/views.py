@@ -11,9 +11,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.generic import DetailView, ListView
 
-from articles.cards import fill_cards
+from articles.cards import show_body
 from articles.models import Article, ArticleProduct, ArticleRedirect, Author, Topic
-from articles.rendering import render_body
 from shop.core.breadcrumbs import Crumb
 from shop.core.pagination import ForgivingPaginationMixin
 from shop.core.site_urls import site_url
@@ -104,15 +103,13 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        body = render_body(article.body)
-        parts = fill_cards(body, self.request, preview=self.preview)
+        body = show_body(article.body, self.request, preview=self.preview)
         linked = [link.product for link in article.product_links.all()]
-        carded = [part.product for part in parts if part.kind == "product"]
         context.update(
-            body_parts=parts,
+            body_parts=body.parts,
             headings=body.headings,
             products=linked,
-            mentioned_products=list({p.pk: p for p in linked + carded}.values()),
+            mentioned_products=list({p.pk: p for p in linked + body.products}.values()),
             related_articles=self.related_articles(article),
             articles_crumb=articles_crumb(),
             primary_topic=next(iter(article.topics.all()), None),

@@ -1,12 +1,47 @@
-"""Oscar's catalogue, forked (label ``catalogue``) for our fields and routines."""
+"""Oscar's catalogue, forked (label ``catalogue``) for our product fields,
+packshot rules, database-backed listing views and routines (bundles sold at a
+fixed price, with a page of their own)."""
 
-import oscar.apps.catalogue.apps as apps
 from django.urls import path
+from oscar.apps.catalogue.apps import CatalogueConfig as CoreCatalogueConfig
+from oscar.core.loading import get_model
 
 
-class CatalogueConfig(apps.CatalogueConfig):
+class CatalogueConfig(CoreCatalogueConfig):
     name = "products"
     verbose_name = "Catalogue"
+
+    def ready(self):
+        super().ready()
+        from products import sitemaps, structured_data
+        from products.models import (
+            Category,
+            Product,
+            ProductCategory,
+            ProductImage,
+            Routine,
+            RoutineStep,
+        )
+        from shop.core.page_versions import renew_pages_on_change
+        from shop.core.sitemaps import register_sitemap
+        from shop.core.structured_data import register_json_ld
+
+        renew_pages_on_change(
+            Product,
+            ProductImage,
+            Category,
+            ProductCategory,
+            Routine,
+            RoutineStep,
+            # A routine's price is its offer's; cards and pages show it.
+            get_model("offer", "ConditionalOffer"),
+            get_model("offer", "Range"),
+        )
+        register_sitemap("products", sitemaps.ProductSitemap)
+        register_sitemap("categories", sitemaps.CategorySitemap)
+        register_sitemap("routines", sitemaps.RoutineSitemap)
+        register_json_ld("product", structured_data.product)
+        register_json_ld("routine", structured_data.routine)
 
     def get_urls(self):
         from products import views

@@ -1,10 +1,11 @@
 """The catalogue: Oscar's models, skin-care fields, image renditions, routines."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.urls import reverse
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductImage
 from oscar.apps.catalogue.managers import ProductQuerySet as CoreProductQuerySet
@@ -17,12 +18,8 @@ from shop.core.pictures import (
     PictureSizeValidator,
     validate_picture_extension,
 )
+from shop.core.renditions import PACKSHOT_MIN_SIZE
 from shop.core.sanitising import reject_markup
-
-# The product page shows a packshot up to 800 px wide (twice that on sharp
-# screens is a luxury; less looks soft).
-PACKSHOT_MIN_SIZE = (800, 800)
-
 
 # The search box reads this many characters (the page cache keys on them).
 SEARCH_QUERY_LENGTH = 100
@@ -37,6 +34,10 @@ class ProductQuerySet(CoreProductQuerySet):
             .prefetch_related("stockrecords", "images")
             .order_by("-priority", "title")
         )
+
+    def latest_change(self) -> datetime | None:
+        """When the most recently changed of these products was changed."""
+        return self.aggregate(latest=Max("date_updated"))["latest"]
 
     def search(self, query):
         """Products matching every word of ``query`` in their name, short
@@ -126,12 +127,9 @@ class ProductImage(AbstractProductImage):
         # Made at once rather than on first view, so pages never do image work.
         images.make_renditions(self.original)
 
-    def renditions(self):
+    def renditions(self) -> list[images.Rendition]:
         """Responsive WebP variants, computed from the stored size: no I/O."""
         return images.rendition_list(self.original.name, self.width, self.height)
-
-    def default_rendition(self):
-        return images.pick(self.renditions(), images.CARD_WIDTH)
 
 
 class RoutineQuerySet(models.QuerySet):

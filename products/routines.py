@@ -11,64 +11,67 @@ from decimal import Decimal
 from django.db import transaction
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.basket.utils import BasketMessageGenerator
-from oscar.apps.offer.models import (
-    Benefit,
-    Condition,
-    ConditionalOffer,
-    Range,
-    RangeProduct,
-)
+from oscar.apps.partner.strategy import PurchaseInfo
+from oscar.core.loading import get_model
+
+from products.models import Product, Routine, RoutineStep
+
+Benefit = get_model("offer", "Benefit")
+Condition = get_model("offer", "Condition")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
+Range = get_model("offer", "Range")
+RangeProduct = get_model("offer", "RangeProduct")
 
 
 class RoutineUnavailable(Exception):
     """The routine cannot be added to the basket; ``problems`` says why."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
 
 
 @dataclass
 class RoutineItem:
-    step: object
-    info: object  # Oscar's PurchaseInfo for the step's product
+    step: RoutineStep
+    info: PurchaseInfo  # for the step's product
 
     @property
-    def product(self):
+    def product(self) -> Product:
         return self.step.product
 
     @property
-    def is_available(self):
+    def is_available(self) -> bool:
         return self.info.availability.is_available_to_buy
 
     @property
-    def price(self):
+    def price(self) -> Decimal | None:
         return self.info.price.incl_tax if self.info.price.exists else None
 
 
 @dataclass
 class RoutineQuote:
-    routine: object
-    items: list = field(default_factory=list)
+    routine: Routine
+    items: list[RoutineItem] = field(default_factory=list)
 
     @property
-    def separate_total(self):
+    def separate_total(self) -> Decimal:
         return sum((item.price or Decimal("0")) for item in self.items)
 
     @property
-    def saving(self):
+    def saving(self) -> Decimal:
         return max(self.separate_total - self.routine.price, Decimal("0"))
 
     @property
-    def unavailable_items(self):
+    def unavailable_items(self) -> list[RoutineItem]:
         return [item for item in self.items if not item.is_available]
 
     @property
-    def is_available(self):
+    def is_available(self) -> bool:
         return bool(self.items) and not self.unavailable_items
 
 
-def routine_quote(routine, *, strategy):
+def routine_quote(routine: Routine, *, strategy) -> RoutineQuote:
     """Price and availability of each step, from already-fetched products."""
     return RoutineQuote(
         routine=routine,
@@ -79,7 +82,7 @@ def routine_quote(routine, *, strategy):
     )
 
 
-def routine_add_to_basket(*, request, routine):
+def routine_add_to_basket(*, request, routine: Routine) -> RoutineQuote:
     """Put one of each of the routine's products into the visitor's basket.
 
     Every product is checked first, as Oscar's add form would, so the basket
@@ -117,7 +120,7 @@ def routine_add_to_basket(*, request, routine):
     return quote
 
 
-def routine_sync_offer(*, routine):
+def routine_sync_offer(*, routine: Routine):
     """Create or update the site offer that gives the routine its price."""
     products = [step.product for step in routine.steps.select_related("product")]
     # The offer's name is what customers see on the basket's discount line.

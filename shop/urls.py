@@ -14,7 +14,7 @@ from oscar.views.decorators import login_forbidden
 
 from shop.commerce.accounts.views import PasswordResetView
 from shop.security.cross_site import refuse_cross_site
-from shop.storefront.sitemaps import SITEMAPS, sitemap_index
+from shop.storefront.sitemaps import sitemap_index, sitemap_sections
 from shop.storefront.views import HomeView, RobotsView
 
 # Adding to the basket takes no CSRF token, as most shops' "add to cart" does:
@@ -49,7 +49,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "seo/sitemap.xml"},
+        {"sitemaps": sitemap_sections(), "template_name": "seo/sitemap.xml"},
         name="sitemap-section",
     ),
     path("articles/", include("articles.urls")),

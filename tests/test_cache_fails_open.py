@@ -14,10 +14,10 @@ from django.core.cache import cache, caches
 from django.test import Client
 from django.urls import reverse
 
+from shop.core import page_versions
 from shop.core.cache import OncePerInterval, redis_cache
 from shop.demo import article_data as articles_demo
 from shop.demo import site_data as shop_demo
-from shop.storefront import page_cache
 from tests.checkout.conftest import add_routine, checkout_until_review, place_order
 from tests.faulty_services import HungServer, RedisServer, closed_port_url
 
@@ -115,7 +115,7 @@ def test_every_kind_of_cache_call_fails_open(settings):
     assert not broken.delete("a")
     assert "a" not in broken
     assert broken.get_many(["a", "b"]) == {}
-    page_cache.move_version_on()
+    page_versions.move_version_on()
 
 
 def test_a_flood_of_failing_cache_calls_logs_once_per_kind(

@@ -12,6 +12,7 @@ from django.urls import reverse
 from articles.models import Article
 from shop.commerce.partner.models import StockRecord
 from shop.core.cache import redis_cache
+from shop.core.page_versions import watched_models
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
 from tests import factories
@@ -114,6 +115,28 @@ def test_a_routine_price_change_shows_on_the_next_visit(
     with django_capture_on_commit_callbacks(execute=True):
         routine.save()
     assert "1.399,00\xa0NOK" in visit(routine.get_absolute_url()).content.decode()
+
+
+def test_every_model_pages_show_renews_the_pages():
+    """Each app names its own models in its ready(); together they cover all
+    that public pages show."""
+    assert {model._meta.label for model in watched_models()} == {
+        "catalogue.Product",
+        "catalogue.ProductImage",
+        "catalogue.Category",
+        "catalogue.ProductCategory",
+        "catalogue.Routine",
+        "catalogue.RoutineStep",
+        "partner.StockRecord",
+        "offer.ConditionalOffer",
+        "offer.Range",
+        "articles.Article",
+        "articles.ArticleProduct",
+        "articles.Author",
+        "articles.Topic",
+        "flatpages.FlatPage",
+        "shipping.OrderAndItemCharges",
+    }
 
 
 def test_two_visitors_never_see_each_others_basket(shop):

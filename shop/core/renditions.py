@@ -1,4 +1,5 @@
-"""Responsive image renditions made with Pillow when a product image is saved.
+"""Responsive image renditions made with Pillow when a picture is saved, and
+every picture size the shop works with.
 
 Each original gets WebP copies at a few fixed widths, stored beside it under a
 name derived from the original's, so templates can build ``srcset`` from the
@@ -13,8 +14,20 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+# The widths every upload is rendered at.
 WIDTHS = (240, 480, 800, 1200)
+# What a product card asks for.
 CARD_WIDTH = 480
+# Link previews and search engines (Open Graph, JSON-LD, sitemaps) get the
+# rendition this wide; the shop's own preview picture has this size.
+PREVIEW_SIZE = (1200, 630)
+PREVIEW_WIDTH = PREVIEW_SIZE[0]
+# Minimum sizes of uploads. The product page shows a packshot up to 800 px
+# wide (twice that on sharp screens is a luxury; less looks soft); an
+# article's hero is also its link-preview picture.
+PACKSHOT_MIN_SIZE = (800, 800)
+HERO_MIN_SIZE = PREVIEW_SIZE
+AUTHOR_PHOTO_MIN_SIZE = (240, 240)
 WEBP_QUALITY = 80
 
 
@@ -25,7 +38,7 @@ class Rendition:
     height: int
 
     @property
-    def url(self):
+    def url(self) -> str:
         return default_storage.url(self.name)
 
 
@@ -34,15 +47,15 @@ class Picture:
     """A stored original with its size and alt text, as templates need it."""
 
     name: str
-    width: int
-    height: int
+    width: int | None
+    height: int | None
     alt_text: str = ""
 
-    def renditions(self):
+    def renditions(self) -> list[Rendition]:
         return rendition_list(self.name, self.width, self.height)
 
 
-def rendition_widths(original_width):
+def rendition_widths(original_width: int) -> list[int]:
     """Widths to make: the fixed ones up to the original's, never upscaled."""
     widths = [width for width in WIDTHS if width <= original_width]
     if original_width < WIDTHS[-1] and original_width not in widths:
@@ -50,12 +63,14 @@ def rendition_widths(original_width):
     return widths
 
 
-def rendition_name(original_name, width):
+def rendition_name(original_name: str, width: int) -> str:
     path = PurePosixPath(original_name)
     return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}w.webp")
 
 
-def rendition_list(original_name, width, height):
+def rendition_list(
+    original_name: str, width: int | None, height: int | None
+) -> list[Rendition]:
     if not (original_name and width and height):
         return []
     return [
@@ -64,7 +79,7 @@ def rendition_list(original_name, width, height):
     ]
 
 
-def pick(renditions, width):
+def pick(renditions: list[Rendition], width: int) -> Rendition | None:
     """The smallest rendition at least ``width`` wide, else the largest."""
     for rendition in renditions:
         if rendition.width >= width:
@@ -72,7 +87,14 @@ def pick(renditions, width):
     return renditions[-1] if renditions else None
 
 
-def make_renditions(field_file):
+def preview_rendition(picture) -> Rendition | None:
+    """The link-preview rendition of a Picture or ProductImage, or None."""
+    if not hasattr(picture, "renditions"):  # None, or "" from a template
+        return None
+    return pick(picture.renditions(), PREVIEW_WIDTH)
+
+
+def make_renditions(field_file) -> None:
     """Write the WebP renditions of an image field's file (overwriting).
 
     The largest picture the upload rules allow (shop/core/pictures.py) still

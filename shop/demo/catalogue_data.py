@@ -10,7 +10,7 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from oscar.apps.address.models import Country
+from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
 from products.models import (
@@ -26,6 +26,7 @@ from products.routines import routine_sync_offer
 from shop.commerce.partner.models import Partner, StockRecord
 from shop.demo import catalogue_content as content
 
+Country = get_model("address", "Country")
 PACKSHOT_SIZE = 1200
 
 

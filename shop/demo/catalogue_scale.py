@@ -37,10 +37,10 @@ def category_leaves():
     for department, children in DEPARTMENTS.items():
         root = Category.objects.filter(depth=1, name=department).first()
         if root is None:
-            root = Category.add_root(name=department, slug=_slug(department))
+            root = Category.add_root(name=department, slug=slugify(department))
         for name in children:
             leaf = root.get_children().filter(name=name).first()
-            leaves.append(leaf or root.add_child(name=name, slug=_slug(name)))
+            leaves.append(leaf or root.add_child(name=name, slug=slugify(name)))
     return leaves
 
 
@@ -109,7 +109,7 @@ def _product(number, product_class, template, leaves):
     )
     return Product(
         title=title,
-        slug=_slug(title),
+        slug=slugify(title),
         upc=f"{UPC_PREFIX}{number:08d}",
         product_class=product_class,
         structure=Product.STANDALONE,
@@ -121,7 +121,3 @@ def _product(number, product_class, template, leaves):
         usage="\n".join(template["usage"]),
         volume_ml=50,
     )
-
-
-def _slug(text):
-    return slugify(text)

@@ -2,6 +2,7 @@
 sitemap index, navigation and the page cache."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class StorefrontConfig(AppConfig):
@@ -10,6 +11,26 @@ class StorefrontConfig(AppConfig):
     verbose_name = "Storefront"
 
     def ready(self):
-        from shop.storefront import page_cache
+        from django.contrib.flatpages.models import FlatPage
 
-        page_cache.connect_invalidation()
+        from products.models import Category, Routine
+        from shop.core.page_versions import renew_pages_on_change
+        from shop.storefront import navigation
+
+        renew_pages_on_change(FlatPage)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                navigation.forget_menu,
+                sender=Category,
+                dispatch_uid=f"forget-menu-{signal}",
+            )
+            signal.connect(
+                navigation.forget_routines,
+                sender=Routine,
+                dispatch_uid=f"forget-routines-{signal}",
+            )
+            signal.connect(
+                navigation.forget_footer,
+                sender=FlatPage,
+                dispatch_uid=f"forget-footer-{signal}",
+            )

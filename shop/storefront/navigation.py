@@ -3,7 +3,6 @@
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 
 from products.models import Category, Routine
 
@@ -49,8 +48,8 @@ def footer_pages():
     )
 
 
-# Forgotten once the change commits, so no visitor in between caches the old
-# links again.
+# Connected in the storefront's ready(); forgotten once the change commits,
+# so no visitor in between caches the old links again.
 
 
 def forget_menu(using=None, **kwargs):
@@ -63,13 +62,3 @@ def forget_routines(using=None, **kwargs):
 
 def forget_footer(using=None, **kwargs):
     transaction.on_commit(lambda: cache.delete(FOOTER_KEY), using=using)
-
-
-for signal in (post_save, post_delete):
-    signal.connect(forget_menu, sender=Category, dispatch_uid=f"forget-menu-{signal}")
-    signal.connect(
-        forget_routines, sender=Routine, dispatch_uid=f"forget-routines-{signal}"
-    )
-    signal.connect(
-        forget_footer, sender=FlatPage, dispatch_uid=f"forget-footer-{signal}"
-    )

@@ -20,7 +20,8 @@ neither grow the cache nor plant text in a page others get.
 Correctness: every cached page is stored under a version number that any
 save or delete of what pages show (products, prices and stock, categories,
 routines, articles, footer pages, shipping, offers) moves on when it
-commits, so the next visitor sees the change at once. Pages also expire after
+commits, so the next visitor sees the change at once; each app names those
+models in its ready() (shop/core/page_versions.py). Pages also expire after
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
 """
 
@@ -30,39 +31,19 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.generic.list import MultipleObjectMixin
 
 from products.models import SEARCH_QUERY_LENGTH
+from shop.core.page_versions import current_version
 
-VERSION_KEY = "shop:page-cache:version"
 VISITOR_COOKIES = ("messages",)
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
 # Real pages have short addresses; anything longer is not worth a key.
 MAX_ADDRESS_LENGTH = 500
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
-# What a page shows comes from these models; saving one renews every page.
-WATCHED_MODELS = [
-    "catalogue.Product",
-    "catalogue.ProductImage",
-    "catalogue.Category",
-    "catalogue.ProductCategory",
-    "catalogue.Routine",
-    "catalogue.RoutineStep",
-    "partner.StockRecord",
-    "offer.ConditionalOffer",
-    "offer.Range",
-    "articles.Article",
-    "articles.ArticleProduct",
-    "articles.Author",
-    "articles.Topic",
-    "flatpages.FlatPage",
-    "shipping.OrderAndItemCharges",
-]
 
 
 def is_private_page(request):
@@ -138,9 +119,8 @@ def page_address(request):
     return address, storable
 
 
-def page_key(address):
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    return f"shop:page:{version}:{address}"
+def page_key(address: str) -> str:
+    return f"shop:page:{current_version()}:{address}"
 
 
 def is_cacheable(response):
@@ -194,30 +174,3 @@ def page_cache_middleware(get_response):
         return response
 
     return middleware
-
-
-def renew_all_pages(using=None, **kwargs):
-    """Renew every page once the change commits: a visitor in between would
-    read the old data and store it under the new version otherwise."""
-    transaction.on_commit(move_version_on, using=using)
-
-
-def move_version_on():
-    """Every stored page becomes unreachable at once."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (a fresh cache): nothing is stored
-        cache.set(VERSION_KEY, 2, None)
-
-
-def connect_invalidation():
-    from django.apps import apps
-
-    for label in WATCHED_MODELS:
-        model = apps.get_model(label)
-        for signal in (post_save, post_delete):
-            signal.connect(
-                renew_all_pages,
-                sender=model,
-                dispatch_uid=f"page-cache-{label}-{signal}",
-            )

@@ -1,16 +1,21 @@
-"""Oscar's customer app with our account views; its models stay Oscar's.
+"""Oscar's customer app with our account views (sign-up confirmed by e-mail,
+POST-only sign-out, rate-limited account e-mails); its models stay Oscar's.
 
 Oscar's stock-alert pages are left out: they let anyone make the shop e-mail
 any address, and alerts are not a feature of the shop (yet).
 """
 
 from django.urls import path
-from oscar.apps.customer import apps
+from oscar.apps.customer.apps import CustomerConfig as CoreCustomerConfig
 
 LEFT_OUT = ("alert-", "alerts-")
 
 
-class CustomerConfig(apps.CustomerConfig):
+class CustomerConfig(CoreCustomerConfig):
+    # Only the config is ours: the app's models, migrations and the classes
+    # Oscar loads by module name stay in Oscar's package.
+    name = "oscar.apps.customer"
+
     def ready(self):
         super().ready()
         from shop.commerce.accounts import views

@@ -4,10 +4,10 @@ their module names), a SameSite basket cookie, and notices about lines the
 shop removed."""
 
 from django.db.models.signals import pre_delete
-from oscar.apps.basket import apps
+from oscar.apps.basket.apps import BasketConfig as CoreBasketConfig
 
 
-class BasketConfig(apps.BasketConfig):
+class BasketConfig(CoreBasketConfig):
     name = "shop.commerce.basket"
 
     def ready(self):

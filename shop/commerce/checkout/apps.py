@@ -1,11 +1,11 @@
 """Oscar's checkout app, forked for our forms, payment methods and order rules."""
 
 from django.urls import path
-from oscar.apps.checkout import apps
+from oscar.apps.checkout.apps import CheckoutConfig as CoreCheckoutConfig
 from oscar.core.loading import get_class
 
 
-class CheckoutConfig(apps.CheckoutConfig):
+class CheckoutConfig(CoreCheckoutConfig):
     name = "shop.commerce.checkout"
 
     def ready(self):

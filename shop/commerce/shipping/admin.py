@@ -10,8 +10,8 @@ from oscar.apps.shipping.admin import OrderChargesAdmin
 from shop.commerce.shipping.models import OrderAndItemCharges, WeightBased
 
 # Importing Oscar's admin module registered its own admin classes.
-admin.site.unregister(OrderAndItemCharges)
 admin.site.unregister(WeightBased)
+admin.site.unregister(OrderAndItemCharges)
 
 
 @admin.register(OrderAndItemCharges)

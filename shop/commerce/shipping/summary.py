@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 
 from shop.commerce.shipping.models import OrderAndItemCharges
 
@@ -43,15 +42,6 @@ def cheapest():
 
 
 def forget(using=None, **kwargs):
-    """Once the change commits, so no visitor in between caches the old one."""
+    """Connected in the shipping app's ready(); once the change commits, so no
+    visitor in between caches the old one."""
     transaction.on_commit(lambda: cache.delete(CACHE_KEY), using=using)
-
-
-def connect_signals():
-    """Called by the shipping app's ready()."""
-    for signal in (post_save, post_delete):
-        signal.connect(
-            forget,
-            sender=OrderAndItemCharges,
-            dispatch_uid=f"shipping-summary-{signal}",
-        )

@@ -3,7 +3,8 @@
 ``{% seo_head %}`` writes the title, description, canonical address, robots,
 Open Graph and Twitter card tags; ``{% breadcrumbs %}`` writes the visible
 trail and its BreadcrumbList from the same crumbs; the ``*_json_ld`` tags
-write the structured data of a page type.
+write the structured data of a page type, from the builder its app
+registered (shop/core/structured_data.py).
 """
 
 from django import template
@@ -11,7 +12,14 @@ from django.conf import settings
 
 from shop.core.breadcrumbs import trail
 from shop.core.money import machine_price
+from shop.core.renditions import PREVIEW_SIZE, preview_rendition
 from shop.core.site_urls import absolute
+from shop.core.structured_data import (
+    default_preview_image_url,
+    iso,
+    json_ld_for,
+    plain_text,
+)
 from shop.storefront import seo
 
 register = template.Library()
@@ -31,21 +39,21 @@ def seo_head(
     noindex=False,
 ):
     """Head tags of a page. ``title`` is the page's own name, without the
-    shop's; ``image`` is a ProductImage or Picture (the 1200 px rendition is
-    used) and falls back to the shop's preview picture."""
+    shop's; ``image`` is a ProductImage or Picture (its link-preview
+    rendition is used) and falls back to the shop's preview picture."""
     request = context["request"]
     shop_name = settings.OSCAR_SHOP_NAME
-    page_title = seo.plain_text(title, length=70)
+    page_title = plain_text(title, length=70)
     page = request.GET.get("page", "")
     if page.isdigit() and int(page) > 1:
         page_title = f"{page_title} – page {int(page)}" if page_title else ""
-    rendition = seo.preview_image(image)
+    rendition = preview_rendition(image)
     return {
         "full_title": f"{page_title} – {shop_name}"
         if page_title
         else f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
         "title": page_title or shop_name,
-        "description": seo.plain_text(description)
+        "description": plain_text(description)
         or "Gentle, barrier-first skin care from Scandinavia, with prices in NOK "
         "including VAT.",
         "canonical": seo.canonical_url(request),
@@ -53,13 +61,13 @@ def seo_head(
         "og_type": og_type,
         "image_url": absolute(rendition.url)
         if rendition
-        else seo.default_preview_image_url(),
-        "image_width": rendition.width if rendition else 1200,
-        "image_height": rendition.height if rendition else 630,
+        else default_preview_image_url(),
+        "image_width": rendition.width if rendition else PREVIEW_SIZE[0],
+        "image_height": rendition.height if rendition else PREVIEW_SIZE[1],
         "image_alt": (image.alt_text if rendition else "")
         or f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
-        "published": seo.iso(published),
-        "modified": seo.iso(modified),
+        "published": iso(published),
+        "modified": iso(modified),
         "price": machine_price(price) if price is not None else None,
         "currency": settings.OSCAR_DEFAULT_CURRENCY,
         "available": available,
@@ -82,15 +90,21 @@ def site_json_ld():
 
 @register.simple_tag
 def product_json_ld(product, info):
-    data = seo.product(product, info)
-    return seo.json_ld_script(data) if data else ""
+    return _json_ld("product", product, info)
 
 
 @register.simple_tag
 def routine_json_ld(routine, quote):
-    return seo.json_ld_script(seo.routine(routine, quote))
+    return _json_ld("routine", routine, quote)
 
 
 @register.simple_tag
 def article_json_ld(article, products=()):
-    return seo.json_ld_script(seo.blog_posting(article, products))
+    return _json_ld("article", article, products)
+
+
+def _json_ld(page_type, *args):
+    """The script for a page type's structured data; nothing when there is
+    none (a product without a price)."""
+    data = json_ld_for(page_type, *args)
+    return seo.json_ld_script(data) if data else ""
