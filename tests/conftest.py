@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests import factories
+from tests.helpers import DemoCatalogue, make_accounts
 
 # Playwright's sync API runs an event loop in the test thread; pytest-django's
 # live server and database access from that thread are still synchronous.
@@ -46,7 +46,7 @@ def demo_catalogue(db):
     from products import demo
 
     demo.load()
-    return factories.DemoCatalogue()
+    return DemoCatalogue()
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +72,4 @@ def browser_type_launch_args(browser_type_launch_args):
 def accounts(django_user_model):
     """One account per role: anonymous (None), customer, editor (Content
     editors), manager (Shop managers) and superuser."""
-    from tests.accounts import make_accounts
-
     return make_accounts(django_user_model)

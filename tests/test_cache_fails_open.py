@@ -18,8 +18,8 @@ from articles import demo as articles_demo
 from shop import demo as shop_demo
 from shop import page_cache
 from shop.cache import OncePerInterval, redis_cache
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
 from tests.faulty_services import HungServer, RedisServer, closed_port_url
+from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from shop.money import format_price, machine_price, split_gross
 from shop.partner.strategy import NorwegianRetail
-from tests.factories import make_product
+from tests.helpers import make_product
 
 NBSP = "\xa0"
 

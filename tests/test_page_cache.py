@@ -14,8 +14,8 @@ from articles.models import Article
 from products import demo as products_demo
 from shop.cache import redis_cache
 from shop.partner.models import StockRecord
-from tests import factories
 from tests.faulty_services import RedisServer
+from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -302,7 +302,7 @@ def test_a_visitor_during_an_uncommitted_price_change_cannot_freeze_the_old_pric
     """Staff save in one connection; a visitor reads (and caches) the page in
     another before that commits. The next visitor still gets the new price."""
     products_demo.load()
-    product = factories.DemoCatalogue().products[0]
+    product = DemoCatalogue().products[0]
     url = product.get_absolute_url()
     saved, visited = threading.Event(), threading.Event()
 

@@ -6,8 +6,8 @@ from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
 from shop import demo as shop_demo
-from tests.checkout.conftest import checkout_until_review
-from tests.factories import (
+from tests.helpers import (
+    checkout_until_review,
     make_article,
     make_image,
     make_product,

@@ -23,9 +23,14 @@ from products.models import ProductCategory
 from shop import demo as shop_demo
 from shop.partner.models import StockRecord
 from shop.shipping.models import OrderAndItemCharges
-from tests.accounts import ROLES, client_for
-from tests.factories import make_product, make_routine
-from tests.form_data import admin_form_data, form_data
+from tests.helpers import (
+    ROLES,
+    admin_form_data,
+    client_for,
+    form_data,
+    make_product,
+    make_routine,
+)
 
 pytestmark = pytest.mark.django_db
 

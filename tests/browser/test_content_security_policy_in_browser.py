@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from articles import demo as articles_demo
 from products import demo as products_demo
 from shop import demo as shop_demo
-from tests.factories import DemoCatalogue
+from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from products import demo as products_demo
 from shop import demo as shop_demo
-from tests.checkout.conftest import ADDRESS
+from tests.helpers import ADDRESS
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs concurrent transactions"
