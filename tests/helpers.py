@@ -5,6 +5,7 @@ Fixtures live in the conftest.py files; fake outside services in modules of
 their own (fake_stripe.py, faulty_services.py, checkout/broken_mail.py).
 """
 
+import hashlib
 import json
 import struct
 import zlib
@@ -15,6 +16,7 @@ from io import BytesIO
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -22,8 +24,10 @@ from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
 
+from articles import demo as articles_demo
 from articles.models import Article, ArticleProduct, Author, Topic
-from products import demo_content
+from products import demo as products_demo
+from products import demo_content, images
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
 from shop import staff
@@ -184,6 +188,80 @@ def make_article(
             article=article, product=product, position=position
         )
     return article
+
+
+# --- The demo's pictures, made once per test run -------------------------------
+
+
+class DemoPictures:
+    """The demo's packshots and article heroes, and the WebP renditions made
+    of them, drawn and encoded once per test run and written from memory
+    after that.
+
+    Making them is most of what loading the demo costs (about 2 s); a test
+    that loads it still gets rows and files of its own. Pictures that are not
+    the demo's (uploads, make_image) are processed for real every time.
+    """
+
+    def __init__(self):
+        self._draw_packshot = products_demo.draw_packshot
+        self._draw_hero = articles_demo.draw_hero
+        self._make_renditions = images.make_renditions
+        self._drawn = {}  # drawing arguments -> PNG bytes
+        self._renditions = {}  # digest of a drawn PNG -> [(width, WebP bytes)]
+
+    def use(self, monkeypatch):
+        """Let the demo loaders, and the saves of their pictures, use the cache."""
+        monkeypatch.setattr(products_demo, "draw_packshot", self.draw_packshot)
+        monkeypatch.setattr(articles_demo, "draw_hero", self.draw_hero)
+        monkeypatch.setattr(images, "make_renditions", self.make_renditions)
+
+    def draw_packshot(self, data):
+        key = ("packshot", json.dumps(data, sort_keys=True, default=str))
+        return self._drawn_once(key, lambda: self._draw_packshot(data))
+
+    def draw_hero(self, *colours):
+        return self._drawn_once(("hero", colours), lambda: self._draw_hero(*colours))
+
+    def _drawn_once(self, key, draw):
+        if key not in self._drawn:
+            png = draw()
+            self._drawn[key] = png
+            self._renditions.setdefault(_digest(png), None)
+        return self._drawn[key]
+
+    def make_renditions(self, field_file):
+        field_file.open("rb")
+        try:
+            original = field_file.read()
+        finally:
+            field_file.close()
+        digest = _digest(original)
+        if digest not in self._renditions:  # not one of the demo's pictures
+            self._make_renditions(field_file)
+            return
+        if self._renditions[digest] is None:
+            self._make_renditions(field_file)
+            size = Image.open(BytesIO(original)).size
+            self._renditions[digest] = [
+                (rendition.width, _read(rendition.name))
+                for rendition in images.rendition_list(field_file.name, *size)
+            ]
+            return
+        for width, webp in self._renditions[digest]:
+            name = images.rendition_name(field_file.name, width)
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            default_storage.save(name, ContentFile(webp))
+
+
+def _digest(content):
+    return hashlib.sha256(content).digest()
+
+
+def _read(name):
+    with default_storage.open(name, "rb") as file:
+        return file.read()
 
 
 # --- Form data as a browser posts it back -------------------------------------

@@ -31,7 +31,7 @@ OSCAR_CDN_JQUERY = "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.mi
 
 
 @pytest.fixture
-def shop_url(live_server, transactional_db):
+def shop_url(live_server, transactional_db, demo_pictures):
     products_demo.load()
     articles_demo.load()
     shop_demo.load_shipping_methods()
