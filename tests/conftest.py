@@ -56,7 +56,7 @@ def demo_pictures(demo_picture_cache, monkeypatch):
 def demo_catalogue(db, demo_pictures):
     """The demo catalogue exactly as `load_demo_data` creates it; the demo
     articles a test loads as well get their pictures from the cache too."""
-    from products import demo
+    from shop.demo import catalogue_data as demo
 
     demo.load()
     return DemoCatalogue()

@@ -24,13 +24,14 @@ from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
 
-from articles import demo as articles_demo
 from articles.models import Article, ArticleProduct, Author, Topic
-from products import demo as products_demo
-from products import demo_content, images
 from products.models import Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
-from shop import staff
+from shop.core import renditions as images
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_content as demo_content
+from shop.demo import catalogue_data as products_demo
+from shop.security import staff
 
 # --- Accounts: one per kind of visitor ----------------------------------------
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.test.factories import create_order
 
-from shop.orders import AWAITING_PAYMENT
+from shop.commerce.orders import AWAITING_PAYMENT
 
 pytestmark = pytest.mark.django_db
 

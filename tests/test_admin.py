@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from shop import staff
-from shop.partner.models import StockRecord
+from shop.commerce.partner.models import StockRecord
+from shop.security import staff
 from tests.helpers import product_form_data
 
 pytestmark = pytest.mark.django_db

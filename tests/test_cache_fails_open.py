@@ -3,7 +3,7 @@ renders from the database, sessions keep working, and the log gets one line
 per kind of failure, not one per cache call.
 
 The cache is configured exactly as production configures it for a
-REDIS_URL (`shop.cache.redis_cache`), pointed at a broken Redis.
+REDIS_URL (`shop.core.cache.redis_cache`), pointed at a broken Redis.
 tests/faults/ does the same with the real server.
 """
 
@@ -14,10 +14,10 @@ from django.core.cache import cache, caches
 from django.test import Client
 from django.urls import reverse
 
-from articles import demo as articles_demo
-from shop import demo as shop_demo
-from shop import page_cache
-from shop.cache import OncePerInterval, redis_cache
+from shop.core.cache import OncePerInterval, redis_cache
+from shop.demo import article_data as articles_demo
+from shop.demo import site_data as shop_demo
+from shop.storefront import page_cache
 from tests.faulty_services import HungServer, RedisServer, closed_port_url
 from tests.helpers import add_routine, checkout_until_review, place_order
 
@@ -121,7 +121,7 @@ def test_every_kind_of_cache_call_fails_open(settings):
 def test_a_flood_of_failing_cache_calls_logs_once_per_kind(
     shop, settings, caplog, monkeypatch
 ):
-    (once,) = logging.getLogger("shop.cache").filters
+    (once,) = logging.getLogger("shop.core.cache").filters
     assert isinstance(once, OncePerInterval)
     monkeypatch.setattr(once, "_last_seen", {})  # earlier tests logged already
     use_redis(settings, closed_port_url())
@@ -131,7 +131,7 @@ def test_a_flood_of_failing_cache_calls_logs_once_per_kind(
         for url in ("/", shop.products[0].get_absolute_url()):
             assert Client().get(url).status_code == 200
 
-    cache_lines = [r for r in caplog.records if r.name == "shop.cache"]
+    cache_lines = [r for r in caplog.records if r.name == "shop.core.cache"]
     assert len(cache_lines) == 1, [r.getMessage() for r in cache_lines]
 
 

@@ -6,10 +6,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from articles import demo as articles_demo
-from products import demo as products_demo
-from products import demo_content
 from products.models import Product, ProductImage, Routine
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_content as demo_content
+from shop.demo import catalogue_data as products_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ def log_output():
 
 
 def test_a_log_line_names_no_e_mail_address_or_phone_number(log_output):
-    logging.getLogger("shop.orders").warning(
+    logging.getLogger("shop.commerce.orders").warning(
         "Order %s: could not write to %s or call %s",
         "100001",
         "kari.nordmann@example.no",
@@ -38,14 +38,16 @@ def test_an_exception_logged_with_its_traceback_is_scrubbed_too(log_output):
     try:
         raise ValueError("no account for ola@example.no, 41234567")
     except ValueError:
-        logging.getLogger("shop.mail").exception("Lookup failed")
+        logging.getLogger("shop.commerce.outbox.mail").exception("Lookup failed")
     written = log_output.getvalue()
     assert "Traceback" in written and "ValueError: no account for [email]" in written
     assert "ola@example.no" not in written and "41234567" not in written
 
 
 def test_a_log_call_with_wrong_arguments_never_breaks_the_caller(log_output):
-    logging.getLogger("shop.orders").warning("Order %s for %s", "kari@example.no")
+    logging.getLogger("shop.commerce.orders").warning(
+        "Order %s for %s", "kari@example.no"
+    )
     assert log_output.getvalue() == "Order %s for %s\n"
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from shop import staff
+from shop.security import staff
 from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.mail import send_pending
-from shop.models import OutgoingEmail
+from shop.commerce.outbox.mail import send_pending
+from shop.commerce.outbox.models import OutgoingEmail
 from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +213,7 @@ def test_the_limits_fail_open_when_the_cache_is_down(
         },
     }
     low_limits.RATELIMIT_USE_CACHE = "down"
-    with caplog.at_level(logging.WARNING, logger="shop.rate_limits"):
+    with caplog.at_level(logging.WARNING, logger="shop.security.rate_limits"):
         for _ in range(3):
             assert reset(client, customer.email).status_code == 302
     assert len(sent_to(customer.email)) == 3

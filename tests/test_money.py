@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from shop.money import format_price, machine_price, split_gross
-from shop.partner.strategy import NorwegianRetail
+from shop.commerce.partner.strategy import NorwegianRetail
+from shop.core.money import format_price, machine_price, split_gross
 from tests.helpers import make_product
 
 NBSP = "\xa0"

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles import demo as articles_demo
 from articles.models import Article
-from shop.money import format_price
+from shop.core.money import format_price
+from shop.demo import article_data as articles_demo
 
 pytestmark = pytest.mark.django_db
 

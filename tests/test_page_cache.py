@@ -9,11 +9,11 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from articles import demo as articles_demo
 from articles.models import Article
-from products import demo as products_demo
-from shop.cache import redis_cache
-from shop.partner.models import StockRecord
+from shop.commerce.partner.models import StockRecord
+from shop.core.cache import redis_cache
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
 from tests.faulty_services import RedisServer
 from tests.helpers import DemoCatalogue
 

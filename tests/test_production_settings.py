@@ -218,7 +218,7 @@ REPORT_ERRORS = """
 import logging, django, sentry_sdk
 django.setup()
 print("initialised" if sentry_sdk.is_initialized() else "off")
-logging.getLogger("shop.orders").error(
+logging.getLogger("shop.commerce.orders").error(
     "Order 100001: could not write to %s or call %s",
     "kari@example.no",
     "+47 412 34 567",
@@ -226,7 +226,7 @@ logging.getLogger("shop.orders").error(
 try:
     raise RuntimeError("no reply from ola@example.no")
 except RuntimeError:
-    logging.getLogger("shop.mail").exception("Sending failed")
+    logging.getLogger("shop.commerce.outbox.mail").exception("Sending failed")
 sentry_sdk.flush(timeout=10)
 """
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
-from shop import demo as shop_demo
+from shop.demo import site_data as shop_demo
 from tests.helpers import (
     checkout_until_review,
     make_article,

@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.urls import reverse
 
-from shop.accounts import signup
-from shop.mail import send_pending
+from shop.commerce.accounts import signup
+from shop.commerce.outbox.mail import send_pending
 from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +144,7 @@ def test_a_forged_or_expired_link_does_nothing(client):
 
 
 def test_the_signup_e_mails_go_through_the_outbox(client, customer):
-    from shop.models import OutgoingEmail
+    from shop.commerce.outbox.models import OutgoingEmail
 
     ask_on_the_register_page(client, customer.email)
     ask_on_the_register_page(client, "nora@example.no")

@@ -13,12 +13,12 @@ import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
-from articles import demo as articles_demo
 from articles.models import Article, Author, Topic
-from products import demo as products_demo
 from products.models import Category, Product, Routine
-from shop import demo as shop_demo
-from shop.shipping.models import OrderAndItemCharges
+from shop.commerce.shipping.models import OrderAndItemCharges
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -20,9 +20,9 @@ from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 
 from products.models import ProductCategory
-from shop import demo as shop_demo
-from shop.partner.models import StockRecord
-from shop.shipping.models import OrderAndItemCharges
+from shop.commerce.partner.models import StockRecord
+from shop.commerce.shipping.models import OrderAndItemCharges
+from shop.demo import site_data as shop_demo
 from tests.helpers import (
     ROLES,
     admin_form_data,

@@ -6,8 +6,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from articles import demo as articles_demo
 from products.models import Category
+from shop.demo import article_data as articles_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_search_box_finds_products_by_name_and_ingredient(client, demo_catalogue
 
 
 def test_footer_links_the_pages_staff_edit(client, demo_catalogue):
-    from shop import demo
+    from shop.demo import site_data as demo
 
     demo.load_footer_pages()
     html = client.get("/").content.decode()

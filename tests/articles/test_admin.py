@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleRedirect
-from shop import pictures
-from shop.staff import CONTENT_EDITORS, SHOP_MANAGERS
+from shop.core import pictures
+from shop.security.staff import CONTENT_EDITORS, SHOP_MANAGERS
 from tests.helpers import (
     make_article,
     make_author,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleRedirect
-from shop.staff import CONTENT_EDITORS
+from shop.security.staff import CONTENT_EDITORS
 from tests.helpers import (
     make_article,
     make_author,

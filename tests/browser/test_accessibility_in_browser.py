@@ -12,11 +12,11 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles import demo as articles_demo
-from products import demo as products_demo
-from products import demo_content
 from products.models import Category
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_content as demo_content
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser

@@ -9,10 +9,10 @@ from django.core import mail
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from articles import demo as articles_demo
-from products import demo as products_demo
 from products.models import Product
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.fake_stripe import FakeStripe
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from articles import demo as articles_demo
-from products import demo as products_demo
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from articles import demo as articles_demo
-from products import demo as products_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from products import demo
+from shop.demo import catalogue_data as demo
 
 pytestmark = pytest.mark.browser
 

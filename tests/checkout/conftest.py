@@ -4,7 +4,7 @@ against the fake Stripe (the steps of checkout are in tests/helpers.py)."""
 import pytest
 from oscar.core.loading import get_model
 
-from shop import demo as shop_demo
+from shop.demo import site_data as shop_demo
 from tests.fake_stripe import FakeStripe
 from tests.helpers import add_routine, checkout_until_review, place_order
 

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from shop.models import StripeCheckoutSession, StripeEvent
+from shop.commerce.payments.models import StripeCheckoutSession, StripeEvent
 from tests.helpers import (
     WEBHOOK,
     add_routine,

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.models import StripeEvent
+from shop.commerce.payments.models import StripeEvent
 from tests.checkout.test_card_checkout import age
 from tests.helpers import post_webhook
 

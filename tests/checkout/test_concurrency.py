@@ -16,8 +16,8 @@ import requests
 from django.db import connection
 from oscar.core.loading import get_model
 
-from products import demo as products_demo
-from shop import demo as shop_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.helpers import ADDRESS
 
 pytestmark = pytest.mark.skipif(

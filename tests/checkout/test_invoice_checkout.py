@@ -12,8 +12,8 @@ from django.db.models import F
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.checkout.views import PaymentDetailsView
-from shop.models import OutgoingEmail
+from shop.commerce.checkout.views import PaymentDetailsView
+from shop.commerce.outbox.models import OutgoingEmail
 from tests.helpers import (
     ADDRESS,
     add_product,

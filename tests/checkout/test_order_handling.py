@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.staff import SHOP_MANAGERS
+from shop.security.staff import SHOP_MANAGERS
 from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from shop.models import OutgoingEmail
+from shop.commerce.outbox.models import OutgoingEmail
 from tests.checkout.test_invoice_checkout import order_while_mail_is_down  # noqa: F401
 from tests.helpers import add_routine, checkout_until_review, place_order
 

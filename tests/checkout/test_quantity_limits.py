@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.partner.strategy import Selector
+from shop.commerce.partner.strategy import Selector
 from tests.helpers import add_product, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db

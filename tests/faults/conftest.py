@@ -31,9 +31,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from articles import demo as articles_demo
-from products import demo as products_demo
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import catalogue_data as products_demo
+from shop.demo import site_data as shop_demo
 from tests.faulty_services import free_port
 from tests.helpers import ADDRESS, DemoCatalogue
 

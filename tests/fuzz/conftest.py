@@ -10,8 +10,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from articles import demo as articles_demo
-from shop import demo as shop_demo
+from shop.demo import article_data as articles_demo
+from shop.demo import site_data as shop_demo
 
 PROFILE = {
     "deadline": None,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
-from shop.accounts import signup
+from shop.commerce.accounts import signup
 from tests.fuzz.strategies import form_body
 from tests.helpers import ADDRESS
 

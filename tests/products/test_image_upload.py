@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from products.models import ProductImage
-from shop import pictures
+from shop.core import pictures
 from tests.helpers import (
     black_and_white_png_bytes,
     make_product,

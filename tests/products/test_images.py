@@ -6,8 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from products.images import pick, rendition_list, rendition_widths
 from products.models import ProductImage
+from shop.core.renditions import pick, rendition_list, rendition_widths
 from tests.helpers import make_image, make_product
 
 

@@ -153,7 +153,7 @@ def test_an_unknown_routine_gives_a_message_not_an_error(client, db):
 
 def test_a_routine_is_cheaper_than_its_products_bought_separately(demo_catalogue):
     from products.routines import routine_quote
-    from shop.partner.strategy import NorwegianRetail
+    from shop.commerce.partner.strategy import NorwegianRetail
 
     quote = routine_quote(demo_catalogue.routine, strategy=NorwegianRetail())
     assert quote.separate_total == Decimal("1696.00")
