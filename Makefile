@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install migrate demo browser-deps fake-stripe \
+.PHONY: run test test-fast lint format install migrate demo browser-deps fake-stripe \
 	bench bench-deps audit
 
 $(BIN)/python:
@@ -54,6 +54,11 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The suite without the browser and fault tests: a quick run while working
+# (`PYTEST_ARGS=--lf` runs only what failed last time).
+test-fast: install
+	$(BIN)/pytest -m "not browser and not faults" $(PYTEST_ARGS)
 
 # The hooks of .pre-commit-config.yaml: ruff, django-upgrade and djLint. The
 # formatters among them rewrite what they would change, and the run fails.

@@ -61,9 +61,9 @@ def imported_modules(path, module):
 
 def shipped_demo_lines(root, modules):
     """Lines of demo code in modules that production installs."""
-    production_demo_app = "shop.demo.apps.DemoConfig" in (
-        root / "shop/settings/base.py"
-    ).read_text()
+    production_demo_app = (
+        "shop.demo.apps.DemoConfig" in (root / "shop/settings/base.py").read_text()
+    )
     total = 0
     for module, path in modules.items():
         in_demo_app = module == "shop.demo" or module.startswith("shop.demo.")
@@ -94,7 +94,10 @@ def main():
             if room != source:
                 arrows[source].add(room)
     cycles = sorted(
-        f"{a} ⇄ {b}" for a in arrows for b in arrows[a] if a < b and a in arrows.get(b, ())
+        f"{a} ⇄ {b}"
+        for a in arrows
+        for b in arrows[a]
+        if a < b and a in arrows.get(b, ())
     )
 
     print(f"checkout: {root.name}")

@@ -49,7 +49,7 @@ def main():
     from django.urls import reverse
 
     from products.models import ProductImage
-    from tests.factories import make_product
+    from tests.helpers import make_product
 
     settings.MEDIA_ROOT = Path(folder) / "media"
     settings.DATABASES["default"]["TEST"].update(MIGRATE=False)

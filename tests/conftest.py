@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests import factories
+from tests.helpers import DemoCatalogue, DemoPictures, make_accounts
 
 # Playwright's sync API runs an event loop in the test thread; pytest-django's
 # live server and database access from that thread are still synchronous.
@@ -40,13 +40,26 @@ def customer(django_user_model):
     )
 
 
+@pytest.fixture(scope="session")
+def demo_picture_cache():
+    return DemoPictures()
+
+
 @pytest.fixture
-def demo_catalogue(db):
-    """The demo catalogue exactly as `load_demo_data` creates it."""
+def demo_pictures(demo_picture_cache, monkeypatch):
+    """The demo loaders' pictures, drawn once per run (see DemoPictures)."""
+    demo_picture_cache.use(monkeypatch)
+    return demo_picture_cache
+
+
+@pytest.fixture
+def demo_catalogue(db, demo_pictures):
+    """The demo catalogue exactly as `load_demo_data` creates it; the demo
+    articles a test loads as well get their pictures from the cache too."""
     from shop.demo import catalogue_data as demo
 
     demo.load()
-    return factories.DemoCatalogue()
+    return DemoCatalogue()
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +85,4 @@ def browser_type_launch_args(browser_type_launch_args):
 def accounts(django_user_model):
     """One account per role: anonymous (None), customer, editor (Content
     editors), manager (Shop managers) and superuser."""
-    from tests.accounts import make_accounts
-
     return make_accounts(django_user_model)

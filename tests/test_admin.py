@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from shop.commerce.partner.models import StockRecord
 from shop.security import staff
+from tests.helpers import product_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,51 +54,6 @@ def test_no_admin_page_opens_for_a_customer(client, customer, app_label, model_n
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.url.startswith(reverse("admin:login")), url
-
-
-def product_form_data(product, **changes):
-    record = product.stockrecords.get()
-    data = {
-        "title": product.title,
-        "slug": product.slug,
-        "upc": product.upc,
-        "product_class": product.product_class_id,
-        "is_public": "on",
-        "short_description": product.short_description,
-        "description": product.description,
-        "claims": product.claims,
-        "inci": product.inci,
-        "usage": product.usage,
-        "volume_ml": product.volume_ml,
-        "meta_title": "",
-        "meta_description": "",
-        "structure": product.structure,
-        "parent": "",
-        "is_discountable": "on",
-        "priority": 0,
-        "stockrecords-TOTAL_FORMS": 1,
-        "stockrecords-INITIAL_FORMS": 1,
-        "stockrecords-MIN_NUM_FORMS": 1,
-        "stockrecords-MAX_NUM_FORMS": 1000,
-        "stockrecords-0-id": record.pk,
-        "stockrecords-0-product": product.pk,
-        "stockrecords-0-partner": record.partner_id,
-        "stockrecords-0-partner_sku": record.partner_sku,
-        "stockrecords-0-price_currency": "NOK",
-        "stockrecords-0-price": record.price,
-        "stockrecords-0-num_in_stock": record.num_in_stock,
-        "stockrecords-0-low_stock_threshold": "",
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-        "images-MIN_NUM_FORMS": 0,
-        "images-MAX_NUM_FORMS": 1000,
-        "productcategory_set-TOTAL_FORMS": 0,
-        "productcategory_set-INITIAL_FORMS": 0,
-        "productcategory_set-MIN_NUM_FORMS": 0,
-        "productcategory_set-MAX_NUM_FORMS": 1000,
-    }
-    data.update(changes)
-    return data
 
 
 def post_product(admin_client, product, **changes):

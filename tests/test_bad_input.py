@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_product
+from tests.helpers import make_product
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ from shop.core import page_versions
 from shop.core.cache import OncePerInterval, redis_cache
 from shop.demo import article_data as articles_demo
 from shop.demo import site_data as shop_demo
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
 from tests.faulty_services import HungServer, RedisServer, closed_port_url
+from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ origins out.
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_product
+from tests.helpers import make_product
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,9 @@ from django.apps import apps
 from django.core.management import call_command
 
 from products.models import Product, ProductImage, Routine
+from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_content as demo_content
+from shop.demo import catalogue_data as products_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,30 @@ def test_pictures_whose_files_were_lost_are_drawn_again(media_root):
     assert ProductImage.objects.count() == 4
     for image in ProductImage.objects.all():
         assert (media_root / image.original.name).exists()
+
+
+def stored_files(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_the_runs_picture_cache_stores_what_the_loaders_draw(
+    settings, tmp_path, demo_picture_cache, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path / "drawn"
+    products_demo.load()
+    articles_demo.load()
+    drawn = stored_files(tmp_path / "drawn")
+    assert len(drawn) == (4 + 2) * 5  # packshots, heroes: 4 renditions each
+
+    demo_picture_cache.use(monkeypatch)
+    # The first load fills the cache (unless an earlier test did), the
+    # second is served from it; both store the same files as the loaders.
+    for folder in ("first", "second"):
+        settings.MEDIA_ROOT = tmp_path / folder
+        products_demo.load()
+        articles_demo.load()
+        assert stored_files(tmp_path / folder) == drawn

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.security import staff
-from tests.checkout.conftest import add_routine
+from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from shop.commerce.outbox.mail import send_pending
 from shop.commerce.outbox.models import OutgoingEmail
-from tests.checkout.conftest import add_routine
+from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.template import Context, Template
 
 from shop.commerce.partner.strategy import NorwegianRetail
 from shop.core.money import format_price, machine_price, split_gross
-from tests.factories import make_product
+from tests.helpers import make_product
 
 NBSP = "\xa0"
 

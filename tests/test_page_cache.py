@@ -15,8 +15,8 @@ from shop.core.cache import redis_cache
 from shop.core.page_versions import watched_models
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
-from tests import factories
 from tests.faulty_services import RedisServer
+from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -325,7 +325,7 @@ def test_a_visitor_during_an_uncommitted_price_change_cannot_freeze_the_old_pric
     """Staff save in one connection; a visitor reads (and caches) the page in
     another before that commits. The next visitor still gets the new price."""
     products_demo.load()
-    product = factories.DemoCatalogue().products[0]
+    product = DemoCatalogue().products[0]
     url = product.get_absolute_url()
     saved, visited = threading.Event(), threading.Event()
 

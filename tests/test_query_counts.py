@@ -6,8 +6,8 @@ from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
 from shop.demo import site_data as shop_demo
-from tests.checkout.conftest import checkout_until_review
-from tests.factories import (
+from tests.helpers import (
+    checkout_until_review,
     make_article,
     make_image,
     make_product,
@@ -77,12 +77,50 @@ def test_routine_page_query_budget(client, catalogue, django_assert_max_num_quer
 
 @pytest.mark.parametrize("size", SIZES)
 def test_basket_page_query_budget(client, size, django_assert_max_num_queries):
-    # Without a range offer: Oscar's Range.contains_product() queries once per
-    # line and check, so a basket under a routine offer grows with its lines.
+    # Without a range offer; the routine's offer has budgets of its own below.
     for product in make_products(size)[1]:
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     url = reverse("basket:summary")
     warm_and_count(client, django_assert_max_num_queries, url, 30, "basket")
+
+
+# Pages seen with the routine in the basket, so Oscar applies its offer: the
+# queries with a one-product routine, and how many more each further product
+# costs. Oscar's Range.contains_product() asks the database once per line and
+# check, so these grow with the lines, unlike every other budget here.
+ROUTINE_BASKET_BUDGETS = {
+    "basket": (34, 3),
+    "home": (32, 2),
+    "product": (31, 2),
+}
+
+
+@pytest.fixture
+def routine_basket(request, client):
+    """A visitor with a `size`-product routine in the basket."""
+    category, products, routine = make_catalogue(request.param)
+    response = client.post(reverse("catalogue:routine-add", args=[routine.slug]))
+    assert response.status_code == 302
+    return products
+
+
+@pytest.mark.parametrize("routine_basket", SIZES, indirect=True)
+@pytest.mark.parametrize("page", ROUTINE_BASKET_BUDGETS)
+def test_pages_with_the_routine_offer_in_the_basket_query_budget(
+    client, routine_basket, page, django_assert_max_num_queries
+):
+    urls = {
+        "basket": reverse("basket:summary"),
+        "home": "/",
+        "product": routine_basket[-1].get_absolute_url(),
+    }
+    first, per_line = ROUTINE_BASKET_BUDGETS[page]
+    budget = first + per_line * (len(routine_basket) - 1)
+    client.get(urls[page])
+    with django_assert_max_num_queries(budget, info=f"{page}, routine offer"):
+        response = client.get(urls[page])
+    assert response.status_code == 200
+    assert response.wsgi_request.basket.offer_discounts  # the offer was applied
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from shop.commerce.accounts import signup
 from shop.commerce.outbox.mail import send_pending
-from tests.checkout.conftest import add_routine
+from tests.helpers import add_routine
 
 pytestmark = pytest.mark.django_db
 

@@ -23,9 +23,14 @@ from products.models import ProductCategory
 from shop.commerce.partner.models import StockRecord
 from shop.commerce.shipping.models import OrderAndItemCharges
 from shop.demo import site_data as shop_demo
-from tests.accounts import ROLES, client_for
-from tests.factories import make_product, make_routine
-from tests.form_data import admin_form_data, form_data
+from tests.helpers import (
+    ROLES,
+    admin_form_data,
+    client_for,
+    form_data,
+    make_product,
+    make_routine,
+)
 
 pytestmark = pytest.mark.django_db
 

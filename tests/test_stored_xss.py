@@ -14,9 +14,13 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_offer
 
 from products.routines import routine_sync_offer
-from tests.accounts import client_for
-from tests.factories import make_product, make_routine
-from tests.form_data import admin_form_data, form_data
+from tests.helpers import (
+    admin_form_data,
+    client_for,
+    form_data,
+    make_product,
+    make_routine,
+)
 
 pytestmark = pytest.mark.django_db
 

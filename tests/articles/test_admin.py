@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleRedirect
 from shop.core import pictures
 from shop.security.staff import CONTENT_EDITORS, SHOP_MANAGERS
-from tests.factories import (
+from tests.helpers import (
     make_article,
     make_author,
     make_product,

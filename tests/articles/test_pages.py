@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRedirect
 from shop.security.staff import CONTENT_EDITORS
-from tests.factories import (
+from tests.helpers import (
     make_article,
     make_author,
     make_image,

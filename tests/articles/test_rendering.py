@@ -2,6 +2,7 @@
 
 from html.parser import HTMLParser
 
+import markdown
 import pytest
 
 from articles.rendering import Card, _render, count_words, render_body
@@ -117,7 +118,19 @@ def test_reading_time_counts_words_not_markup():
     assert count_words("## Title\n\nIt's a well-known **fact**. [[product:x]]") == 5
 
 
-def test_rendered_bodies_are_cached_by_content():
+def test_rendered_bodies_are_cached_by_content(monkeypatch):
+    conversions = []
+    convert = markdown.Markdown.convert
+
+    def counted_convert(converter, text):
+        conversions.append(text)
+        return convert(converter, text)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
+
     first = render_body("## A\n\ntext")
     assert render_body("## A\n\ntext") == first
+    assert len(conversions) == 1  # the second render came from the cache
+
     assert render_body("## B\n\ntext").headings[0].id == "b"
+    assert len(conversions) == 2  # changed text is converted anew

@@ -21,7 +21,7 @@ Order = get_model("order", "Order")
 
 
 @pytest.fixture
-def shop_url(live_server, transactional_db):
+def shop_url(live_server, transactional_db, demo_pictures):
     products_demo.load()
     articles_demo.load()
     shop_demo.load_shipping_methods()

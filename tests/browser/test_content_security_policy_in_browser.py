@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
 from shop.demo import site_data as shop_demo
-from tests.factories import DemoCatalogue
+from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ OSCAR_CDN_JQUERY = "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.mi
 
 
 @pytest.fixture
-def shop_url(live_server, transactional_db):
+def shop_url(live_server, transactional_db, demo_pictures):
     products_demo.load()
     articles_demo.load()
     shop_demo.load_shipping_methods()

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def shop_url(live_server, transactional_db):
+def shop_url(live_server, transactional_db, demo_pictures):
     products_demo.load()
     articles_demo.load()
     return live_server.url

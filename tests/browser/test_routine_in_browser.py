@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def shop_url(live_server, transactional_db):
+def shop_url(live_server, transactional_db, demo_pictures):
     demo.load()
     return live_server.url
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.commerce.payments.models import StripeCheckoutSession, StripeEvent
-from tests.checkout.conftest import (
+from tests.helpers import (
     WEBHOOK,
     add_routine,
     checkout_until_review,

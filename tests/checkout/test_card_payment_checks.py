@@ -16,8 +16,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.commerce.payments.models import StripeEvent
-from tests.checkout.conftest import post_webhook
 from tests.checkout.test_card_checkout import age
+from tests.helpers import post_webhook
 
 pytestmark = pytest.mark.django_db
 

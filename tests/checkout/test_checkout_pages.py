@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.checkout.conftest import ADDRESS, add_product, place_order
+from tests.helpers import ADDRESS, add_product, place_order
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from shop.demo import catalogue_data as products_demo
 from shop.demo import site_data as shop_demo
-from tests.checkout.conftest import ADDRESS
+from tests.helpers import ADDRESS
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs concurrent transactions"

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 
 from shop.commerce.checkout.views import PaymentDetailsView
 from shop.commerce.outbox.models import OutgoingEmail
-from tests.checkout.conftest import (
+from tests.helpers import (
     ADDRESS,
     add_product,
     add_routine,

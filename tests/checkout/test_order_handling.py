@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.security.staff import SHOP_MANAGERS
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
+from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
+from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.checkout.conftest import (
+from tests.helpers import (
     add_product,
     add_routine,
     checkout_until_review,

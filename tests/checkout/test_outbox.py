@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.commerce.outbox.models import OutgoingEmail
-from tests.checkout.conftest import add_routine, checkout_until_review, place_order
 from tests.checkout.test_invoice_checkout import order_while_mail_is_down  # noqa: F401
+from tests.helpers import add_routine, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

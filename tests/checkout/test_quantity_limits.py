@@ -13,7 +13,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.commerce.partner.strategy import Selector
-from tests.checkout.conftest import add_product, checkout_until_review, place_order
+from tests.helpers import add_product, checkout_until_review, place_order
 
 pytestmark = pytest.mark.django_db
 

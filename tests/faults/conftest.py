@@ -34,9 +34,8 @@ from django.test import override_settings
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
 from shop.demo import site_data as shop_demo
-from tests.checkout.conftest import ADDRESS
-from tests.factories import DemoCatalogue
 from tests.faulty_services import free_port
+from tests.helpers import ADDRESS, DemoCatalogue
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent

@@ -16,6 +16,7 @@ from tests.faults.conftest import TEST_CONNECTION, Visitor, assert_no_server_err
 from tests.faulty_services import RedisServer
 
 pytestmark = [
+    pytest.mark.faults,
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="drops PostgreSQL connections"
     ),

@@ -13,7 +13,10 @@ from tests.faulty_services import HungServer
 
 CARD_UNAVAILABLE = "Card payment is not available right now and nothing was charged"
 
-pytestmark = pytest.mark.django_db  # the test database is set up (see conftest)
+pytestmark = [
+    pytest.mark.faults,
+    pytest.mark.django_db,  # the test database is set up (see conftest)
+]
 
 
 def test_with_the_mail_server_hung_the_order_is_placed_and_its_mail_waits(

@@ -13,7 +13,10 @@ from tests.faults.conftest import (
 )
 from tests.faulty_services import HungServer, RedisServer, closed_port_url
 
-pytestmark = pytest.mark.django_db  # the test database is set up (see conftest)
+pytestmark = [
+    pytest.mark.faults,
+    pytest.mark.django_db,  # the test database is set up (see conftest)
+]
 
 
 def test_with_redis_unreachable_the_storefront_answers_and_a_guest_orders(

@@ -10,8 +10,8 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.commerce.accounts import signup
-from tests.checkout.conftest import ADDRESS
 from tests.fuzz.strategies import form_body
+from tests.helpers import ADDRESS
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,12 @@ from PIL import Image
 
 from products.models import ProductImage
 from shop.core import pictures
-from tests.factories import black_and_white_png_bytes, make_product, png_bytes
-from tests.test_admin import product_form_data
+from tests.helpers import (
+    black_and_white_png_bytes,
+    make_product,
+    png_bytes,
+    product_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from PIL import Image
 
 from products.models import ProductImage
 from shop.core.renditions import pick, rendition_list, rendition_widths
-from tests.factories import make_image, make_product
+from tests.helpers import make_image, make_product
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.apps.basket.models import Basket
 from oscar.apps.offer.models import ConditionalOffer
 
-from tests.factories import make_product, make_routine
+from tests.helpers import make_product, make_routine
 
 pytestmark = pytest.mark.django_db
 
