@@ -8,6 +8,7 @@ and a payment that is not the order's total is left pending for staff
 (steps 7 and 8 of shop/commerce/placing.py).
 """
 
+import logging
 from datetime import timedelta
 from enum import StrEnum
 
@@ -22,6 +23,7 @@ from shop.commerce.payments.stripe_checkout import SessionStatus
 from shop.commerce.statuses import OrderStatus
 
 Order = get_model("order", "Order")
+logger = logging.getLogger(__name__)
 
 
 class Outcome(StrEnum):
@@ -53,13 +55,18 @@ def reconcile(order: Order) -> Outcome:
             session = stripe_checkout.expire_session(record.session_id)
     except stripe_checkout.CardPaymentUnavailable:
         return Outcome.UNREACHABLE
-    # The session is the order's own (found through its record), so it
-    # names the order: settled, it is paid or left for staff.
     settled = placing.settle_paid_session(session, via="reconciliation")
+    if settled.outcome is placing.Settled.CONFIRMED:
+        return Outcome.CONFIRMED
     if settled.outcome is placing.Settled.LEFT_FOR_STAFF:
         return Outcome.LEFT_FOR_STAFF  # not the order's total: see its notes
     if settled.outcome is not placing.Settled.NOT_PAID:
-        return Outcome.CONFIRMED
+        # The order's own session (found through its record) should name it;
+        # one that does not is for staff to look at, not to count as paid.
+        logger.error(
+            "Stripe session %s does not name order %s", record.session_id, order.number
+        )
+        return Outcome.LEFT_FOR_STAFF
     status = session.get("status")
     if status == SessionStatus.OPEN:
         return Outcome.STILL_OPEN
