@@ -13,10 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from products.models import Category
-from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_content as demo_content
-from shop.demo import catalogue_data as products_demo
-from shop.demo import site_data as shop_demo
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser
@@ -26,15 +23,6 @@ SCREENS = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},
 }
-
-
-@pytest.fixture
-def shop_url(live_server, transactional_db, demo_pictures):
-    products_demo.load()
-    articles_demo.load()
-    shop_demo.load_shipping_methods()
-    shop_demo.load_footer_pages()
-    return live_server.url
 
 
 @pytest.fixture(scope="session")

@@ -10,23 +10,11 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from products.models import Product
-from shop.demo import article_data as articles_demo
-from shop.demo import catalogue_data as products_demo
-from shop.demo import site_data as shop_demo
 from tests.fake_stripe import FakeStripe
 
 pytestmark = pytest.mark.browser
 
 Order = get_model("order", "Order")
-
-
-@pytest.fixture
-def shop_url(live_server, transactional_db, demo_pictures):
-    products_demo.load()
-    articles_demo.load()
-    shop_demo.load_shipping_methods()
-    shop_demo.load_footer_pages()
-    return live_server.url
 
 
 @pytest.fixture

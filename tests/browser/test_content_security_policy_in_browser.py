@@ -11,9 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from shop.demo import article_data as articles_demo
-from shop.demo import catalogue_data as products_demo
-from shop.demo import site_data as shop_demo
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser
@@ -28,15 +25,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 GUIDE = "/articles/skin-during-and-after-isotretinoin/"
 OSCAR_CDN_JQUERY = "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"
-
-
-@pytest.fixture
-def shop_url(live_server, transactional_db, demo_pictures):
-    products_demo.load()
-    articles_demo.load()
-    shop_demo.load_shipping_methods()
-    shop_demo.load_footer_pages()
-    return live_server.url
 
 
 @pytest.fixture

@@ -6,17 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from shop.demo import article_data as articles_demo
-from shop.demo import catalogue_data as products_demo
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def shop_url(live_server, transactional_db, demo_pictures):
-    products_demo.load()
-    articles_demo.load()
-    return live_server.url
 
 
 def test_reader_goes_from_the_guide_to_a_basket_with_the_routine(page, shop_url):

@@ -3,15 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from shop.demo import catalogue_data as demo
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def shop_url(live_server, transactional_db, demo_pictures):
-    demo.load()
-    return live_server.url
 
 
 def test_routine_button_puts_all_four_in_the_basket_at_the_routine_price(
