@@ -1,21 +1,32 @@
-"""The shop's URLs: our pages first, then Oscar's, then the footer pages."""
+"""The shop's URLs: our pages first, then Oscar's, then the footer pages.
+
+Customer pages exist in both languages: Bokmål at the root, English under
+/en/, with the address words translated ("/handlekurv/", "/en/basket/").
+The addresses the shop had before it spoke Bokmål answer 301 to their
+English page (shop/storefront/languages.py). Staff pages, sitemaps,
+robots.txt and Stripe's webhook keep one address without a language.
+"""
 
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.flatpages.views import flatpage
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, reverse_lazy
+from django.utils.text import format_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
 from shop.commerce.accounts.views import PasswordResetView
+from shop.core.languages import address_word as _
 from shop.security.cross_site import refuse_cross_site
+from shop.storefront.languages import choose_language
 from shop.storefront.sitemaps import sitemap_index, sitemap_sections
-from shop.storefront.views import HomeView, RobotsView
+from shop.storefront.views import FooterPageView, HomeView, RobotsView
 
 # Adding to the basket takes no CSRF token, as most shops' "add to cart" does:
 # then product, category and article pages carry no per-visitor token and can
@@ -23,27 +34,76 @@ from shop.storefront.views import HomeView, RobotsView
 # sends are refused by their Origin and Sec-Fetch-Site (shop/security/cross_site.py);
 # ordering, paying and every account change keep Django's CSRF protection.
 BasketAddView = get_class("basket.views", "BasketAddView")
+StripeWebhookView = get_class("checkout.views", "StripeWebhookView")
+oscar = apps.get_app_config("oscar")
 
-urlpatterns = [
+
+def password_reset_urls():
+    """Oscar's password-reset pages (oscar/config.py), with a rate limit on
+    the e-mails the first one sends."""
+    done = auth_views.PasswordResetDoneView.as_view(
+        template_name="oscar/registration/password_reset_done.html"
+    )
+    confirm = auth_views.PasswordResetConfirmView.as_view(
+        form_class=oscar.set_password_form,
+        success_url=reverse_lazy("password-reset-complete"),
+        template_name="oscar/registration/password_reset_confirm.html",
+    )
+    complete = auth_views.PasswordResetCompleteView.as_view(
+        template_name="oscar/registration/password_reset_complete.html"
+    )
+    start = PasswordResetView.as_view(
+        form_class=oscar.password_reset_form,
+        success_url=reverse_lazy("password-reset-done"),
+        template_name="oscar/registration/password_reset_form.html",
+    )
+    return [
+        path("", login_forbidden(start), name="password-reset"),
+        path(_("done/"), login_forbidden(done), name="password-reset-done"),
+        path(
+            format_lazy("{}<str:uidb64>/<str:token>/", _("confirm/")),
+            login_forbidden(confirm),
+            name="password-reset-confirm",
+        ),
+        path(
+            _("complete/"), login_forbidden(complete), name="password-reset-complete"
+        ),
+    ]
+
+
+storefront = [
     path("", HomeView.as_view(), name="home"),
-    # Same address as Oscar's basket:add, listed first so it answers.
     path(
-        "basket/add/<int:pk>/",
-        csrf_exempt(refuse_cross_site(BasketAddView.as_view())),
-    ),
-    # Same address as Oscar's password-reset, listed first so it answers: the
-    # same view with a rate limit on the e-mails it sends.
-    path(
-        "password-reset/",
-        login_forbidden(
-            PasswordResetView.as_view(
-                form_class=get_class("customer.forms", "PasswordResetForm"),
-                success_url=reverse_lazy("password-reset-done"),
-                template_name="oscar/registration/password_reset_form.html",
-            )
+        _("basket/"),
+        include(
+            [
+                # Same address as Oscar's basket:add, listed first so it answers.
+                path(
+                    "add/<int:pk>/",
+                    csrf_exempt(refuse_cross_site(BasketAddView.as_view())),
+                ),
+            ]
         ),
     ),
+    path(_("basket/"), oscar.basket_app.urls),
+    path(_("catalogue/"), oscar.catalogue_app.urls),
+    path(_("checkout/"), oscar.checkout_app.urls),
+    path(_("accounts/"), oscar.customer_app.urls),
+    path(_("password-reset/"), include(password_reset_urls())),
+    path(_("offers/"), oscar.offer_app.urls),
+    path(_("articles/"), include("articles.urls")),
+    # Oscar's Haystack search lists nothing with the simple backend; the
+    # catalogue's own database search answers the same query.
+    path(
+        _("search/"),
+        RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
+    ),
+    path(format_lazy("{}<path:url>", _("pages/")), FooterPageView.as_view(), name="flatpage"),
+]
+
+urlpatterns = [
     path("admin/", admin.site.urls),
+    path("dashboard/", oscar.dashboard_app.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path(
@@ -52,17 +112,15 @@ urlpatterns = [
         {"sitemaps": sitemap_sections(), "template_name": "seo/sitemap.xml"},
         name="sitemap-section",
     ),
-    path("articles/", include("articles.urls")),
-    # Oscar's Haystack search lists nothing with the simple backend; the
-    # catalogue's own database search answers the same query.
+    # The address Stripe is configured with; it has no language.
     path(
-        "search/",
-        RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
+        "checkout/stripe/webhook/",
+        StripeWebhookView.as_view(),
+        name="stripe-webhook",
     ),
-    # Footer pages keep their full URL ("/pages/terms/") in the database, so
-    # FlatPage.get_absolute_url() and the page's address agree.
-    re_path(r"^(?P<url>pages/.+/)$", flatpage, name="flatpage"),
-    path("", include(apps.get_app_config("oscar").urls[0])),
+    # The language switcher: remembers the choice, then shows the page.
+    path("language/<str:language>/", choose_language, name="choose-language"),
+    *i18n_patterns(*storefront, prefix_default_language=False),
 ]
 
 if settings.DEBUG:

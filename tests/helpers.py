@@ -359,7 +359,7 @@ def product_form_data(product, **changes):
 
 # --- Checkout, step by step, as a guest ---------------------------------------
 
-WEBHOOK = reverse_lazy("checkout:stripe-webhook")
+WEBHOOK = reverse_lazy("stripe-webhook")
 ADDRESS = {
     "first_name": "Kari",
     "last_name": "Nordmann",

@@ -211,6 +211,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with a field per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,7 +235,7 @@ INSTALLED_APPS = [
     "shop.commerce.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.commerce.order.apps.OrderConfig",
     "shop.commerce.accounts.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -278,6 +280,9 @@ MIDDLEWARE = [
     "shop.security.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (Bokmål at the root, English under /en/),
+    # and 301s from the addresses the shop had before it spoke Bokmål.
+    "shop.storefront.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # --- Page cache (shop/storefront/page_cache.py) ---
@@ -418,9 +423,28 @@ HAYSTACK_CONNECTIONS = {
 }
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
-LANGUAGE_CODE = "en"
-TIME_ZONE = "Europe/Oslo"
+# --- Languages (docs/architecture.md, "Two languages") ------------------------
+# Bokmål is the shop's language, at the root; English lives under /en/. Pages
+# outside the storefront (admin, sitemaps, webhooks) have no prefix.
+LANGUAGE_CODE = "nb"
+LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 USE_I18N = True
+# Our catalogue first; then the Bokmål of Oscar's customer-facing strings
+# that Oscar's own catalogue lacks (tests/i18n/test_oscar_catalogue.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_oscar"]
+# "1. desember 2026" and "1 December 2026" (shop/core/formats/).
+FORMAT_MODULE_PATH = ["shop.core.formats"]
+LANGUAGE_COOKIE_NAME = "language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Translated content fields (products, articles, footer pages, shipping):
+# one column per language. Bokmål is required in the admin; a text not yet
+# written in one language is shown in the other, with a note on the page.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nb"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("nb", "en")}
+# Django's footer pages gain those columns too, so their migrations are ours.
+MIGRATION_MODULES = {"flatpages": "shop.storefront.flatpages_migrations"}
+TIME_ZONE = "Europe/Oslo"
 USE_TZ = True
 
 STATIC_URL = "/static/"

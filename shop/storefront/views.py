@@ -1,13 +1,18 @@
-"""Site-wide views: the home page and robots.txt."""
+"""Site-wide views: the home page, the footer pages and robots.txt."""
 
 from django.conf import settings
+from django.contrib.flatpages.views import render_flatpage
+from django.contrib.sites.shortcuts import get_current_site
+from django.http import Http404
 from django.urls import reverse
+from django.views import View
 from django.views.generic import TemplateView
 
 from articles.models import Article
 from products.models import Product, Routine
 from products.routines import routine_quote
 from shop.core.site_urls import site_url
+from shop.storefront.footer_pages import find_footer_page
 
 
 class HomeView(TemplateView):
@@ -38,3 +43,14 @@ class RobotsView(TemplateView):
             sitemap_url=site_url(reverse("sitemap-index")),
             **kwargs,
         )
+
+
+class FooterPageView(View):
+    """A footer page at its address in the active language (Django's
+    flatpage view, which knows only one address per page)."""
+
+    def get(self, request, url):
+        page = find_footer_page(request.path_info, get_current_site(request))
+        if page is None:
+            raise Http404("No such page")
+        return render_flatpage(request, page)

@@ -1,4 +1,6 @@
-"""Oscar's checkout app, forked for our forms, payment methods and order rules."""
+"""Oscar's checkout app, forked for our forms, payment methods and order rules.
+
+Stripe's webhook has an address without a language, in shop/urls.py."""
 
 from django.urls import path
 from oscar.apps.checkout.apps import CheckoutConfig as CoreCheckoutConfig
@@ -15,16 +17,10 @@ class CheckoutConfig(CoreCheckoutConfig):
         orders.connect_signals()
         self.card_return_view = get_class("checkout.views", "CardReturnView")
         self.card_cancel_view = get_class("checkout.views", "CardCancelView")
-        self.stripe_webhook_view = get_class("checkout.views", "StripeWebhookView")
 
     def get_urls(self):
         urls = [
             path("card/return/", self.card_return_view.as_view(), name="card-return"),
             path("card/cancel/", self.card_cancel_view.as_view(), name="card-cancel"),
-            path(
-                "stripe/webhook/",
-                self.stripe_webhook_view.as_view(),
-                name="stripe-webhook",
-            ),
         ]
         return super().get_urls() + self.post_process_urls(urls)

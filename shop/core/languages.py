@@ -1,0 +1,73 @@
+"""The shop's two languages: translated address words and each page's
+address in the other language.
+
+Bokmål is the main language and lives at the root; English lives under
+/en/ (``i18n_patterns`` in shop/urls.py). Content keeps one column per
+language (django-modeltranslation), so a product's or an article's address
+in a language is its ``get_absolute_url()`` with that language active.
+"""
+
+from contextlib import suppress
+
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
+from django.urls.exceptions import NoReverseMatch
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
+
+
+def address_word(route: str):
+    """A piece of an address, in the active language ("basket/" is
+    "handlekurv/" in Bokmål). The catalogue holds them under context "URL"."""
+    return pgettext_lazy("URL", route)
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def other_languages(language: str) -> list[str]:
+    return [code for code in language_codes() if code != language]
+
+
+def translated_path(path: str, language: str, obj=None) -> str | None:
+    """``path`` (of the active language) as it reads in ``language``, or None
+    if the page has no address there. Pages about an object ask the object,
+    whose slug may differ per language; other pages are reversed by name."""
+    if obj is not None and hasattr(obj, "get_absolute_url"):
+        with translation.override(language):
+            return obj.get_absolute_url()
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    with translation.override(language), suppress(NoReverseMatch):
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    return None
+
+
+def missing_translation(obj, *fields) -> str | None:
+    """The language ``obj`` is shown in instead of the active one, when any
+    of ``fields`` has no text in the active language (modeltranslation falls
+    back to the other); None when everything is written in it."""
+    active = translation.get_language()
+    if all(getattr(obj, f"{name}_{active}", None) for name in fields):
+        return None
+    for language in other_languages(active):
+        if any(getattr(obj, f"{name}_{language}", None) for name in fields):
+            return language
+    return None
+
+
+def keep_untranslated_columns_filled(sender, instance, **kwargs):
+    """pre_save of translated models: the original column of each translated
+    field (``slug`` beside ``slug_nb`` and ``slug_en``) holds the main
+    language's text, or the other's while that is missing. Nothing reads it,
+    but its NOT NULL and UNIQUE constraints still apply."""
+    from modeltranslation.translator import translator
+
+    for name in translator.get_options_for_model(sender).all_fields:
+        values = [getattr(instance, f"{name}_{code}", None) for code in language_codes()]
+        value = next((v for v in values if v), None)
+        if value is not None:
+            instance.__dict__[name] = value
