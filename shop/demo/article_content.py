@@ -5,9 +5,18 @@ reader sees in the journal: author and topic texts, article titles, standfirsts,
 meta titles and descriptions, Markdown bodies, and the colours and alt texts of
 the generated hero pictures.
 
+Bokmål is the shop's main language, English the second. Each record's main
+keys hold the English texts; its "nb" key holds a dict with the Bokmål value of
+every text field (slug included, for the Norwegian URL). Fields that are not
+text (colours, dates, flags, related products, author and topic references)
+live only in the main dict. The Bokmål bodies are GUIDE_BODY_NB and
+BARRIER_BODY_NB, written as Norwegian texts in their own right, with the same
+facts, sections, headings and cards as the English ones.
+
 Bodies are Markdown with `##` and `###` headings (the page title is the h1).
 A line holding only `[[product:<slug>]]` or `[[routine:<slug>]]` becomes a live
-product or routine card; the slugs match shop/demo/catalogue_content.py.
+product or routine card; the slugs match shop/demo/catalogue_content.py and are
+the same in both languages, at the same places in the text.
 
 The facts follow the brand's original isotretinoin guide page; every sentence is
 written afresh for the shop. All claims are cosmetic: skin care supports the
@@ -27,6 +36,18 @@ AUTHORS = [
             "dermatologist."
         ),
         "is_organisation": True,
+        "nb": {
+            "slug": "skinome-teamet",
+            "name": "Skinome-teamet",
+            "role": "Formulering og råd om hudpleie",
+            "bio": (
+                "Skinome-teamet utvikler formlene våre og svarer på spørsmål fra "
+                "kunder med tørr og sensitiv hud. Vi skriver disse guidene for å "
+                "forklare hva som skjer i huden, og hvordan du kan pleie den "
+                "skånsomt. Vi er ikke leger, så har du medisinske spørsmål, viser vi "
+                "deg videre til legen som skrev ut medisinen, eller til en hudlege."
+            ),
+        },
     },
 ]
 
@@ -39,6 +60,14 @@ TOPICS = [
             "How isotretinoin changes the skin, and how to look after it during and "
             "after treatment."
         ),
+        "nb": {
+            "slug": "isotretinoin",
+            "name": "Isotretinoin",
+            "description": (
+                "Hvordan isotretinoin endrer huden, og hvordan du tar vare på den "
+                "under og etter behandlingen."
+            ),
+        },
     },
     {
         "slug": "skin-barrier",
@@ -47,6 +76,14 @@ TOPICS = [
             "What keeps the skin's outer layer strong, and how to help it recover "
             "when it has been weakened."
         ),
+        "nb": {
+            "slug": "hudbarrieren",
+            "name": "Hudbarrieren",
+            "description": (
+                "Hva som holder hudens ytterste lag sterkt, og hvordan du kan hjelpe "
+                "det å hente seg inn når det er svekket."
+            ),
+        },
     },
     {
         "slug": "routines",
@@ -55,6 +92,14 @@ TOPICS = [
             "Simple, step-by-step ways to care for dry and sensitive skin with a few "
             "well-chosen products."
         ),
+        "nb": {
+            "slug": "rutiner",
+            "name": "Rutiner",
+            "description": (
+                "Enkle rutiner, steg for steg, for tørr og sensitiv hud, med noen få "
+                "godt valgte produkter."
+            ),
+        },
     },
 ]
 
@@ -273,6 +318,222 @@ you, see a dermatologist.
 """
 
 
+GUIDE_BODY_NB = """
+Har du fått isotretinoin mot alvorlig akne, bruker du et legemiddel som få andre
+behandlinger kan måle seg med. Det virker ikke bare på én årsak til kviser, men på
+flere samtidig: Det demper talgproduksjonen, roer betennelse og endrer måten nye
+hudceller dannes og støtes av fra overflaten på.
+
+Det er nettopp denne brede virkningen som gjør resultatene mulige. Det er også grunnen
+til at huden din kanskje føles så fremmed akkurat nå. De samme endringene som får bukt
+med aknen, kan gjøre huden tørr, stram, lett irritert og rask til å bli rød, og slik
+kan det fortsette en god stund etter siste dose.
+
+I denne guiden forklarer vi hva som skjer under overflaten, hva som pleier å gjøre
+huden mer behagelig, og hva du gjerne kan la stå på hyllen en stund. Så lenge du er
+under behandling, kommer rådene fra legen som skrev ut medisinen, alltid først.
+
+## Hva isotretinoin gjør med huden din
+
+Isotretinoin virker på tre deler av huden på én gang: talgkjertlene, måten det
+ytterste hudlaget fornyer seg på, og det store fellesskapet av mikrober som lever på
+overflaten. I tillegg endrer det hvordan hudens immunforsvar reagerer. Hver av disse
+virkningene er med på å forklare hvorfor aknen blir bedre, og hver av dem forklarer en
+del av tørrheten og følsomheten du kanskje kjenner på.
+
+### Mye mindre talg
+
+Under behandlingen skrur talgkjertlene produksjonen kraftig ned. Med mindre talg
+tetter porene seg sjeldnere, og det er gode nyheter for den som sliter med akne.
+
+Det er lett å tenke på talg som bare overflødig fett. Men talgen inneholder lipider
+som huden lager selv, og disse lipidene har viktige oppgaver:
+
+- de hjelper huden med å holde på fuktigheten
+- de er en del av skjoldet som beskytter mot irritasjon
+- de bidrar til en balansert hudflora, blant annet ved å gi næring til hudvennlige
+  bakterier
+
+Når det meste av denne tilførselen forsvinner, mister huden et beskyttende lag den
+vanligvis tar for gitt. Det forklarer langt på vei hvorfor stramhet og flassing er så
+vanlig.
+
+### Endret cellefornyelse
+
+Det ytre hudlaget er bygd opp av celler som kalles keratinocytter. De modnes på vei
+opp mot overflaten og støtes så av. Isotretinoin endrer denne syklusen, slik at porene
+ikke tettes like lett.
+
+Baksiden av medaljen er at det øverste hudlaget, overhuden eller epidermis, tåler
+mindre. Du merker kanskje at den reagerer lettere på:
+
+- sollys
+- kulde og vind
+- gnidning og friksjon
+- parfyme og enkelte konserveringsmidler
+
+Huden kan også trenge lengre tid på å hente seg inn etter belastninger av alle slag,
+enten det er et brått værskifte eller et produkt den ikke tåler.
+
+### En mindre mangfoldig hudflora
+
+På huden din lever et stort fellesskap av bakterier, ofte kalt hudens mikrobiom.
+Forskning har vist at artsmangfoldet der krymper under behandling med isotretinoin.
+Noe av forklaringen er enkel: Flere av bakteriene som er gode for huden, lever av
+talg, og når det blir mye mindre av den, får de det vanskeligere.
+
+Dette tapet av mangfold har betydning. Hud med færre typer bakterier blusser gjerne
+opp av mindre og trenger lengre tid på å roe seg etterpå. Det kan også være grunnen
+til at så mange opplever at huden forblir ømfintlig lenge etter siste dose.
+
+## Under og etter behandlingen
+
+Huden endrer seg som regel underveis. Slik ser de to fasene grovt sett ut.
+
+### Mens du er under behandling
+
+- Tørrhet og en stram følelse er svært vanlig.
+- Mange får også rødhet og merker at huden blusser opp raskt.
+- Regn med at barrieren er svakere enn normalt, for det er den nesten alltid.
+
+### Etter siste dose
+
+- Tørr hud henger ofte ved i flere måneder.
+- Det tar tid å bygge opp barrieren igjen.
+- Bakteriefloraen holder fortsatt på å finne en ny balanse.
+- Aknen er ofte mye bedre, men den kan blusse opp igjen.
+
+Med andre ord er ikke huden ferdig med å hente seg inn selv om kuren er over. Den
+fortsetter å tilpasse seg i månedsvis, og måten du pleier den på i denne tiden, har
+mye å si.
+
+## Hva som hjelper, og hvorfor
+
+Medisinen tar seg av grovarbeidet mot aknen. Hudpleien har en annen jobb: å gjøre det
+lettere for huden å reparere seg selv. Fire grupper av ingredienser er særlig nyttige.
+
+### Barrierelipider
+
+Ceramider, fosfolipider og skvalan hører til samme familie av fettstoffer som huden
+bruker for å holde det ytterste laget sammen. Når du smører dem på huden, hjelper de
+med å forsterke barrieren og bremse vanntapet gjennom overflaten. Slik erstatter de
+noe av det talgen tidligere sørget for.
+
+### Fuktbindere
+
+Glyserin, ektoin og urea trekker til seg vann og holder på det. De gir huden bedre
+fuktbalanse og hjelper den med å stå imot påkjenninger utenfra, som kald luft og vind.
+
+### Mineraler
+
+Kalsium, sink og mangan spiller en rolle i hvordan hudcellene kommuniserer med
+hverandre, og i hudens egen reparasjon. Når du tilfører dem, støtter du prosesser som
+allerede er i gang.
+
+### Probiotika
+
+Levende bakterier og andre probiotiske ingredienser hjelper hudens bakteriesamfunn med
+å komme på fote igjen. Et sunnere bakteriesamfunn støtter i sin tur opp om barrieren
+og gjør at huden tåler mer. Det betyr mest etter en lang periode med forstyrrelser,
+som flere måneder med isotretinoin.
+
+## Dette bør du unngå de første månedene
+
+Rett etter behandlingen er huden gjerne på sitt mest sårbare, og slik kan det være i
+flere måneder. Dette er lurt å legge bort en stund:
+
+- syrer og andre eksfolierende produkter
+- retinol og retinal
+- eksfoliering hver dag
+- alt som inneholder alkohol, parfyme eller andre irriterende ingredienser
+
+Det er fristende å ta i bruk flere aktive produkter på én gang i håp om å få fart på
+ting. Som oftest gir det bare huden enda mer å stri med. Hud som skal hente seg inn,
+har som regel best av en nedskalert rutine med to enkle mål: at den tåles godt, og at
+den hjelper huden å reparere seg.
+
+Er du fortsatt under behandling, bør du snakke med legen som skrev ut medisinen, før
+du tar i bruk noe nytt.
+
+## En enkel rutine
+
+Mange av dem som skriver til oss etter isotretinoin, har allerede prøvd seg gjennom en
+lang rekke produkter, og likevel føles ikke huden som deres egen. Gang på gang
+forteller de at vendepunktet kom da de sluttet å prøve å behandle huden og begynte å
+hjelpe den med å bygge seg opp igjen.
+
+Den tanken ligger bak rutinen nedenfor. Den har fire steg, de samme morgen og kveld,
+og hvert steg har én oppgave.
+
+### Morgen og kveld
+
+- **Rens** med en rensemelk som lar hudens egne lipider være i fred.
+- **Støtt hudfloraen** med noen dråper probiotisk konsentrat.
+- **Bygg opp** med en krem rik på ceramider.
+- **Beskytt** med en beroligende mineralkrem som siste lag.
+
+Om morgenen avslutter du med solkrem, siden hud som henter seg inn, reagerer lettere
+på sollys. Hold deg til den samme rutinen: Hud som holder på å finne balansen, har som
+regel mer glede av stabilitet enn av hyppige endringer.
+
+### Produktene i rutinen
+
+Vi utvikler formlene våre med hudens biologi i tankene, så hvert produkt tar vare på
+barrieren, bakteriefloraen eller begge deler. Alle fire er kosmetiske produkter og
+ingen erstatning for medisinsk behandling. Det de gir, er støtte mens huden finner
+tilbake til balansen. Av de fire er det Intense Emulsion og Probiotic Concentrate
+kundene våre nevner oftest. De forteller at huden blir roligere, bedre fuktet og mer
+stabil.
+
+Begynn med en rens som ikke vasker bort hudens egne fettstoffer. Gentle Cleansing Milk
+fjerner smuss og sminke uten tensider, uten parfyme og uten noe som tørker ut huden.
+
+[[product:gentle-cleansing-milk]]
+
+Deretter kommer Probiotic Concentrate. Hver flaske inneholder over 100 milliarder
+levende melkesyrebakterier, som skal gi hudfloraen større mangfold og barrieren mer
+styrke, samtidig som hudoverflaten blir jevnere og glattere.
+
+[[product:probiotic-concentrate]]
+
+Intense Emulsion tilfører huden ceramider og lysolecitin. Sammen hjelper de med å
+gjenopprette barrieren, slik at mindre vann slipper ut gjennom den.
+
+[[product:intense-emulsion]]
+
+Mineral Barrier Cream legges på til slutt, som et beskyttende lag. Den kombinerer
+mineraler og hudlipider med ektoin for å roe huden, holde den fuktig og skjerme den
+mot hverdagens påkjenninger.
+
+[[product:mineral-barrier-cream]]
+
+Du kan kjøpe alle fire samlet som vår mikrobiomstyrkende rutine. Settet koster
+1.467,95 NOK, mot 1.696,00 NOK når du kjøper de fire produktene hver for seg.
+
+[[routine:microbiome-strengthening-routine]]
+
+## Hva hudpleie kan og ikke kan gjøre
+
+Det er lurt å vite hva du kan forvente. Ingen krem kan gjøre det isotretinoin gjør, og
+ingen rutine kan garantere at aknen holder seg borte.
+
+God hudpleie kan derimot:
+
+- gjøre huden mer behagelig og bedre fuktet
+- dempe tørrhet og roe hud som lett blusser opp
+- gi barrieren og hudfloraen det de trenger for å hente seg inn
+- hjelpe huden på vei gjennom den lange perioden etter behandlingen
+
+Huden slutter ikke å hente seg inn den dagen du tar siste dose. I månedene etterpå bør
+målet være å bygge huden opp i stedet for å slite den ned, og å gi den det den trenger
+for å finne balansen igjen.
+
+Mens du er under behandling, følger du rådene fra legen som skrev ut medisinen, og
+spør før du tar i bruk nye produkter. Har du omfattende hudproblemer, eller er det noe
+ved huden din som bekymrer deg, bør du kontakte en hudlege.
+"""
+
+
 BARRIER_BODY = """
 When the skin barrier is weakened, the natural reaction is to look for something new
 to fix it. Yet a crowded shelf is often part of the problem. Skin that is already
@@ -356,6 +617,90 @@ and if your skin problems are extensive or worry you, see a dermatologist.
 """
 
 
+BARRIER_BODY_NB = """
+Når hudbarrieren er svekket, er det naturlig å lete etter noe nytt som kan ordne opp.
+Men en full baderomshylle er ofte en del av problemet. Hud som allerede sliter, må
+takle hvert eneste produkt du smører på den, så færre og mildere steg gir den som
+regel bedre rom til å hente seg inn.
+
+Denne artikkelen bygger på guiden vår om huden under og etter isotretinoin, men de
+samme prinsippene gjelder når huden din kjennes tørr, stram og rask til å reagere.
+
+## Tegn på at barrieren trenger en pause
+
+En svekket barriere viser seg gjerne på noen velkjente måter:
+
+- tørrhet og en stram følelse som stadig kommer tilbake
+- rødhet og hud som lett reagerer
+- reaksjoner på parfyme eller enkelte konserveringsmidler
+- at huden bruker lang tid på å hente seg inn etter kulde, vind eller friksjon
+
+## Derfor fungerer færre produkter bedre
+
+Hvert nytt produkt kommer med nye ingredienser som huden må tåle. Når barrieren er
+intakt, er det sjelden noe problem. Når den er svekket, blir hvert nytt produkt enda
+en mulig kilde til irritasjon, og flere aktive produkter lagt oppå hverandre krever
+mer av huden enn den har å gi.
+
+En kort rutine gjør det også lettere å se hva huden prøver å fortelle deg. Hvis noe
+ikke passer den, vet du hvor du skal lete.
+
+## Dette bør du se etter
+
+Velg noen få produkter som gjør én jobb hver, og gjør den godt. De nyttigste
+ingrediensene kan deles inn i noen få grupper:
+
+- **Barrierelipider.** Ceramider, fosfolipider og skvalan forsterker hudens
+  beskyttende lag, slik at mindre vann slipper ut.
+- **Fuktbindere.** Glyserin, ektoin og urea trekker til seg vann og holder det i de
+  øvre hudlagene, slik at huden holder seg fuktet og takler kulde og vind bedre.
+- **Mineraler.** Kalsium, sink og mangan er med i signalene hudcellene sender til
+  hverandre, og i hudens egen reparasjon.
+- **Probiotika.** De hjelper hudens bakteriesamfunn, som i sin tur støtter opp om
+  barrieren og gjør at huden tåler mer.
+
+## Dette kan du vente med
+
+Mens huden bygger seg opp igjen, er det lurt å ta en pause fra alt som fjerner eller
+irriterer i stedet for å bygge opp:
+
+- eksfolierende syrer og andre peelingprodukter
+- retinoider som retinol og retinal
+- all eksfoliering som daglig vane
+- alt med alkohol, parfyme eller andre irriterende ingredienser
+
+## En grunnrutine i to steg
+
+Vil du gjøre det så enkelt som mulig, kan to kremer ta seg av gjenoppbyggingen etter
+en mild rens.
+
+Intense Emulsion kombinerer ceramider med lysolecitin for å gjenopprette barrieren og
+hindre at vann slipper ut. Bruk den morgen og kveld på ren hud.
+
+[[product:intense-emulsion]]
+
+Mineral Barrier Cream legges på til slutt, som det ytterste laget, med mineraler,
+hudlipider og ektoin som roer, fukter og beskytter huden.
+
+[[product:mineral-barrier-cream]]
+
+Om morgenen legger du på solkrem etter kremen. Har hudfloraen vært i ubalanse lenge,
+for eksempel etter isotretinoin, er et probiotisk konsentrat under kremene et naturlig
+tredje steg. I isotretinoinguiden vår går vi gjennom hele rutinen med fire steg.
+
+## Gi huden tid
+
+En barriere bygges ikke opp over natten. Hold deg til de samme få produktene, vær
+varsom, og gi huden det den trenger for å reparere seg, i stedet for å ta enda mer fra
+den.
+
+Hudpleie kan gjøre huden mer behagelig og støtte den mens den henter seg inn, men den
+erstatter ikke medisinsk behandling. Er du under behandling, følger du rådene fra
+legen som skrev ut medisinen. Har du omfattende hudproblemer, eller er du bekymret for
+huden din, bør du kontakte en hudlege.
+"""
+
+
 ARTICLES = [
     {
         "slug": "skin-during-and-after-isotretinoin",
@@ -387,6 +732,29 @@ ARTICLES = [
         "hero_alt": "Soft overlapping circles in pale sage on a warm sand background",
         "hero_colours": ("#F1E8DC", "#C9D3C3"),
         "body": GUIDE_BODY,
+        "nb": {
+            "slug": "huden-under-og-etter-isotretinoin",
+            "title": (
+                "Huden under og etter isotretinoin: slik hjelper du den å hente seg inn"
+            ),
+            "summary": (
+                "Isotretinoin kan få bukt med alvorlig akne, men gjør ofte huden tørr, "
+                "stram og rask til å reagere. Her får du vite hva som endrer seg i "
+                "huden, og hvordan en rolig og enkel rutine kan hjelpe den å hente seg "
+                "inn."
+            ),
+            "meta_title": "Hudpleie under og etter isotretinoin: en guide",
+            "meta_description": (
+                "Hvorfor isotretinoin gjør huden tørr og sensitiv, hva som hjelper "
+                "barrieren og hudfloraen å hente seg inn, og en mild rutine under og "
+                "etter behandlingen."
+            ),
+            "hero_alt": (
+                "Myke, overlappende sirkler i blek salviegrønn på en varm, sandfarget "
+                "bakgrunn"
+            ),
+            "body": GUIDE_BODY_NB,
+        },
     },
     {
         "slug": "rebuild-a-weakened-skin-barrier",
@@ -411,5 +779,25 @@ ARTICLES = [
         "hero_alt": "Pale clay circles overlapping on a soft mist-blue background",
         "hero_colours": ("#E3EAEE", "#D9BBA8"),
         "body": BARRIER_BODY,
+        "nb": {
+            "slug": "bygg-opp-en-svekket-hudbarriere",
+            "title": "Slik bygger du opp en svekket hudbarriere med færre produkter",
+            "summary": (
+                "Når huden kjennes tørr, stram og reaktiv, hjelper det sjelden å legge "
+                "til flere produkter. Noen få milde, godt valgte steg gir barrieren "
+                "rom til å hente seg inn."
+            ),
+            "meta_title": "Bygg opp en svekket hudbarriere med færre produkter",
+            "meta_description": (
+                "Slik hjelper en kort og mild rutine en svekket hudbarriere å hente "
+                "seg inn: ingrediensene du bør se etter, og produktene du kan ta en "
+                "pause fra."
+            ),
+            "hero_alt": (
+                "Bleke, leirfargede sirkler som overlapper hverandre på en myk, "
+                "tåkeblå bakgrunn"
+            ),
+            "body": BARRIER_BODY_NB,
+        },
     },
 ]

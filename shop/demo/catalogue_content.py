@@ -7,6 +7,12 @@ steps, the shipping methods and the footer pages.
 
 The facts come from the brand's guide "Skin during and after isotretinoin"; the
 sentences are written for the shop. All claims are cosmetic.
+
+Bokmål is the shop's main language, English the second. Each record's main
+keys hold the English texts; its "nb" dict holds the Bokmål texts under the
+same key names (with the Norwegian slug, and for footer pages the url under
+/sider/). INCI lists, prices, EANs, volumes and other numbers live only in the
+main dict: they are the same in both languages.
 """
 
 CATEGORIES = [
@@ -18,6 +24,15 @@ CATEGORIES = [
             "keep its protective barrier strong. All are made without perfume or "
             "drying alcohol."
         ),
+        "nb": {
+            "name": "Ansiktskremer",
+            "slug": "ansiktskremer",
+            "description": (
+                "Nærende kremer som hjelper tørr, sensitiv hud å holde på fukten og "
+                "bevare en sterk hudbarriere. Alle er laget uten parfyme og uttørkende "
+                "alkohol."
+            ),
+        },
     },
     {
         "name": "Cleansers",
@@ -26,6 +41,14 @@ CATEGORIES = [
             "Mild cleansers that lift away the day without stripping the skin of the "
             "lipids it needs."
         ),
+        "nb": {
+            "name": "Rens",
+            "slug": "rens",
+            "description": (
+                "Mild rens som vasker bort dagen uten å ta med seg lipidene huden "
+                "trenger."
+            ),
+        },
     },
     {
         "name": "Concentrates",
@@ -34,6 +57,14 @@ CATEGORIES = [
             "Targeted formulas used in small amounts under your cream, made to support "
             "the skin barrier and the skin's natural flora."
         ),
+        "nb": {
+            "name": "Konsentrater",
+            "slug": "konsentrater",
+            "description": (
+                "Målrettede formler du bruker i små mengder under kremen, laget for å "
+                "støtte hudbarrieren og hudens naturlige bakterieflora."
+            ),
+        },
     },
 ]
 
@@ -105,6 +136,55 @@ PRODUCTS = [
                 "Replenishes ceramides and other barrier lipids so that the skin loses "
                 "less moisture."
             ),
+            "nb": {
+                "when": "Morgen og kveld",
+                "instruction": (
+                    "Fyller på med ceramider og andre barrierelipider, slik at huden "
+                    "mister mindre fukt."
+                ),
+            },
+        },
+        "nb": {
+            "title": "Intense Emulsion",
+            "slug": "intense-emulsion",
+            "short_description": (
+                "En rik barriereemulsjon med ceramider og lysolecitin som hjelper "
+                "huden å bygge opp igjen det beskyttende laget og hindrer at fukten "
+                "slipper ut."
+            ),
+            "description": (
+                "Intense Emulsion er en rik ansiktskrem som likevel trekker raskt inn, "
+                "laget for hud som føles tørr og stram og lett blir irritert. Den "
+                "kombinerer tre ceramider med kolesterol og fytosfingosin – de samme "
+                "typene lipider som huden selv bruker for å holde det ytterste laget "
+                "sammen.\n\n"
+                "Lysolecitin, et mildt fosfolipid, holder formelen samlet og jobber "
+                "side om side med ceramidene, mens skvalan og sheasmør gjør huden myk "
+                "og bremser vanntapet gjennom hudoverflaten. Huden kjennes mer "
+                "komfortabel og holder seg fuktet lenger.\n\n"
+                "Formelen er uten parfyme, eteriske oljer, uttørkende alkohol, "
+                "eksfolierende syrer og retinoider. Det gjør den til et skånsomt valg "
+                "når huden er på sitt mest sensitive, for eksempel under og etter "
+                "behandling med isotretinoin."
+            ),
+            "claims": [
+                "Styrker hudbarrieren",
+                "Reduserer fukttap",
+                "Lindrer følelsen av stram hud",
+                "Uten parfyme, eteriske oljer og uttørkende alkohol",
+                "Laget for svært tørr, sensitiv hud",
+            ],
+            "usage": [
+                "Bruk morgen og kveld på ren hud.",
+                "Varm én eller to pumpedoser mellom fingertuppene.",
+                "Trykk kremen forsiktig inn i ansiktet og på halsen til den har "
+                "trukket inn.",
+                "Legg på et ekstra lag der huden føles særlig tørr.",
+            ],
+            "image_alt": (
+                "En sandfarget 50 ml-flaske Intense Emulsion med mørk kork og hvit "
+                "etikett"
+            ),
         },
     },
     {
@@ -166,6 +246,50 @@ PRODUCTS = [
                 "Seals in the steps beneath with a soothing, protective layer of "
                 "minerals, lipids and ectoine."
             ),
+            "nb": {
+                "when": "Morgen og kveld",
+                "instruction": (
+                    "Låser inn stegene under med et beroligende, beskyttende lag av "
+                    "mineraler, lipider og ektoin."
+                ),
+            },
+        },
+        "nb": {
+            "title": "Mineral Barrier Cream",
+            "slug": "mineral-barrier-cream",
+            "short_description": (
+                "En beroligende ansiktskrem med kalsium, sink, mangan, hudlipider og "
+                "ektoin som gir fukt og skjermer sensitiv hud mot hverdagens "
+                "påkjenninger."
+            ),
+            "description": (
+                "Mineral Barrier Cream er en myk, beskyttende ansiktskrem for hud som "
+                "lett reagerer på kulde, vind og friksjon. Den inneholder kalsium, "
+                "sink og mangan, mineraler som deltar i hudens egen signalisering og "
+                "fornyelse.\n\n"
+                "Ektoin er et vannbindende molekyl som først ble funnet i "
+                "mikroorganismer som lever i tøffe miljøer. Det hjelper huden å holde "
+                "på fukten og tåle påkjenninger utenfra. Ceramid, kolesterol og "
+                "planteoljer tilfører lipider som holder hudoverflaten smidig.\n\n"
+                "Bruk kremen som det siste laget i rutinen, så låser den inn "
+                "produktene under. Den er laget uten parfyme, eteriske oljer, "
+                "uttørkende alkohol og eksfolierende ingredienser."
+            ),
+            "claims": [
+                "Lindrer og beroliger sensitiv hud",
+                "Gir fukt og varig komfort",
+                "Bidrar til å beskytte huden mot kulde, vind og tørr luft",
+                "Uten parfyme, eteriske oljer og uttørkende alkohol",
+            ],
+            "usage": [
+                "Bruk morgen og kveld som siste steg i rutinen.",
+                "Fordel en ertestor mengde over ansikt og hals.",
+                "Om morgenen avslutter du med solkrem.",
+            ],
+            "image_alt": (
+                "En salviegrønn 50 ml-krukke Mineral Barrier Cream med mørkt lokk og "
+                "hvit etikett"
+            ),
         },
     },
     {
@@ -226,6 +350,52 @@ PRODUCTS = [
                 "Brings live lactic acid bacteria to the skin to support a more varied "
                 "flora before the creams go on."
             ),
+            "nb": {
+                "when": "Morgen og kveld",
+                "instruction": (
+                    "Gir huden levende melkesyrebakterier som støtter en mer variert "
+                    "flora, før kremene kommer på."
+                ),
+            },
+        },
+        "nb": {
+            "title": "Probiotic Concentrate",
+            "slug": "probiotic-concentrate",
+            "short_description": (
+                "Et lett, vannfritt konsentrat med mer enn 100 milliarder levende "
+                "melkesyrebakterier, laget for å gi hudfloraen større mangfold, styrke "
+                "barrieren og gjøre hudteksturen jevnere."
+            ),
+            "description": (
+                "Probiotic Concentrate inneholder mer enn 100 milliarder levende "
+                "melkesyrebakterier. De ligger i en lett, vannfri base av planteoljer "
+                "og skvalan, som holder dem i dvale til du bruker dem. Derfor trenger "
+                "formelen ingen konserveringsmidler.\n\n"
+                "En variert hudflora er noe av det som holder huden rolig og "
+                "motstandsdyktig. Når variasjonen har blitt mindre, for eksempel etter "
+                "en lang periode med lite talg, øker konsentratet mangfoldet i "
+                "floraen, styrker barrieren og gir huden en jevnere tekstur.\n\n"
+                "Påfør noen dråper under ansiktskremen. Oppbevar flasken godt lukket "
+                "på et kjølig sted, unna varme og direkte sollys."
+            ),
+            "claims": [
+                "Mer enn 100 milliarder levende melkesyrebakterier",
+                "Øker mangfoldet i hudfloraen",
+                "Styrker hudbarrieren",
+                "Gir en jevnere hudtekstur",
+                "Vannfritt, uten konserveringsmidler og parfyme",
+            ],
+            "usage": [
+                "Rist flasken forsiktig før bruk.",
+                "Klapp huden tørr etter at du har renset den.",
+                "Varm tre eller fire dråper mellom fingertuppene og trykk dem inn i "
+                "huden.",
+                "Vent et minutt før du tar på ansiktskremen.",
+            ],
+            "image_alt": (
+                "En disblå 30 ml-flaske Probiotic Concentrate med mørk kork og hvit "
+                "etikett"
+            ),
         },
     },
     {
@@ -284,6 +454,49 @@ PRODUCTS = [
                 "Removes dirt and make-up gently, so the skin keeps its own lipids "
                 "before the next steps."
             ),
+            "nb": {
+                "when": "Morgen og kveld",
+                "instruction": (
+                    "Fjerner smuss og sminke skånsomt, så huden beholder sine egne "
+                    "lipider før de neste stegene."
+                ),
+            },
+        },
+        "nb": {
+            "title": "Gentle Cleansing Milk",
+            "slug": "gentle-cleansing-milk",
+            "short_description": (
+                "En myk rensemelk som fjerner smuss og sminke uten tensider, parfyme "
+                "eller uttørkende ingredienser, så huden kjennes behagelig og ikke "
+                "stram."
+            ),
+            "description": (
+                "Gentle Cleansing Milk renser med planteoljer og skvalan i en lett "
+                "emulsjon, ikke med de skummende tensidene som finnes i de fleste "
+                "rens. Oljene løser opp sminke, solkrem og dagens smuss, og så fjerner "
+                "du alt med vann eller en myk klut.\n\n"
+                "Siden ingenting i formelen vasker bort hudens egne lipider, passer "
+                "den for hud som allerede føles tørr, stram eller sensitiv. Pantenol, "
+                "allantoin og havreekstrakt virker i tillegg beroligende.\n\n"
+                "Den inneholder ikke parfyme, eteriske oljer, uttørkende alkohol eller "
+                "eksfolierende syrer."
+            ),
+            "claims": [
+                "Renser uten tensider",
+                "Huden kjennes myk, ikke stram",
+                "Fjerner sminke og solkrem",
+                "Uten parfyme, eteriske oljer og uttørkende alkohol",
+            ],
+            "usage": [
+                "Masser litt rensemelk inn i ansiktet med fingertuppene mens huden er "
+                "tørr.",
+                "Fjern den med lunkent vann eller en myk, fuktig klut.",
+                "Klapp huden tørr og fortsett med resten av rutinen.",
+            ],
+            "image_alt": (
+                "En leirfarget 150 ml-flaske Gentle Cleansing Milk med mørk kork og "
+                "hvit etikett"
+            ),
         },
     },
 ]
@@ -312,6 +525,30 @@ ROUTINE = {
         "replace medical treatment and cannot stop acne from coming back, so talk to "
         "your doctor or a dermatologist about more extensive problems."
     ),
+    "nb": {
+        "name": "Mikrobiomstyrkende rutine for svært tørr og sensitiv hud",
+        "slug": "mikrobiomstyrkende-rutine",
+        "summary": (
+            "Fire skånsomme steg som renser, støtter hudfloraen, bygger opp igjen "
+            "barrieren og beskytter svært tørr, sensitiv hud – til en lavere pris enn "
+            "om du kjøper produktene hver for seg."
+        ),
+        "description": (
+            "Under behandling med isotretinoin, og ofte i flere måneder etterpå, blir "
+            "huden gjerne tørr og lett irritert, og den bruker lang tid på å komme "
+            "seg. Talgproduksjonen går ned, barrieren svekkes, og mangfoldet av "
+            "bakterier på huden kan bli mindre. Rutinen møter hver av disse endringene "
+            "med ett produkt: en rens som ikke tørker ut huden, et probiotisk "
+            "konsentrat for hudfloraen, en ceramidemulsjon for barrieren og en "
+            "mineralkrem som beroliger og beskytter.\n\n"
+            "Rutinen er laget for svært tørr og sensitiv hud, under og etter "
+            "isotretinoin eller når huden trenger ro og oppbygging heller enn "
+            "eksfoliering. Produktene er kosmetiske. De hjelper huden å komme seg på "
+            "egne premisser, men erstatter ikke medisinsk behandling og kan ikke "
+            "hindre at akne kommer tilbake. Snakk derfor med legen din eller en "
+            "hudlege om mer omfattende plager."
+        ),
+    },
 }
 
 
@@ -325,6 +562,11 @@ SHIPPING_METHODS = [
         "text you when it is there. 1–4 working days.",
         "price": "69.00",
         "free_from": "800.00",
+        "nb": {
+            "name": "Hentested",
+            "description": "Hent pakken på et hentested fra Posten/Bring i nærheten "
+            "av deg. Vi sender deg en SMS når den har kommet. 1–4 virkedager.",
+        },
     },
     {
         "code": "home-delivery",
@@ -332,6 +574,11 @@ SHIPPING_METHODS = [
         "description": "Posten/Bring bring it to your door. 1–4 working days.",
         "price": "129.00",
         "free_from": "800.00",
+        "nb": {
+            "name": "Hjemlevering",
+            "description": "Posten/Bring kommer med pakken helt hjem til døren din. "
+            "1–4 virkedager.",
+        },
     },
 ]
 
@@ -377,6 +624,45 @@ FOOTER_PAGES = [
             "products are covered by the Consumer Purchases Act (forbrukerkjøpsloven); "
             "see our Terms of sale for how to make a complaint.</p>\n"
         ),
+        "nb": {
+            "url": "/sider/frakt-og-retur/",
+            "title": "Frakt og retur",
+            "content": (
+                "<h2>Levering i Norge</h2>\n"
+                "<p>Vi sender bestillinger til adresser i Norge med Posten/Bring. I "
+                "kassen velger du hvordan du vil få pakken, og du ser hva frakten "
+                "koster for hvert alternativ før du betaler.</p>\n"
+                "<ul>\n"
+                "<li>Hentested: pakken sendes til hentestedet fra Posten/Bring som du "
+                "velger, og du får beskjed når den er klar til henting.</li>\n"
+                "<li>Hjemlevering: pakken leveres til adressen din.</li>\n"
+                "</ul>\n"
+                "<h2>Leveringstid</h2>\n"
+                "<p>Levering tar normalt 1–4 virkedager fra dagen du bestiller. Pakker "
+                "til enkelte områder langt unna kan bruke litt lenger tid.</p>\n"
+                "<h2>Gratis frakt</h2>\n"
+                "<p>Frakten er gratis når du bestiller for 800 NOK eller mer, regnet "
+                "av totalsummen inkludert mva. og etter rabatter. Ellers koster "
+                "hentested 69 NOK og hjemlevering 129 NOK.</p>\n"
+                "<h2>Angrerett</h2>\n"
+                "<p>Etter angrerettloven kan du angre kjøpet innen 14 dager etter at "
+                "du har mottatt varene, uten å oppgi noen grunn. Gi oss beskjed på "
+                "e-post til "
+                '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
+                " før fristen går ut, enten med standard angreskjema eller med egne "
+                "ord.</p>\n"
+                "<p>Send produktene tilbake senest 14 dager etter at du ga oss "
+                "beskjed. Du betaler selv for returen. Vi betaler tilbake det du har "
+                "betalt, inkludert frakten for standard levering, innen 14 dager etter "
+                "at vi fikk beskjeden din, men vi kan vente med tilbakebetalingen til "
+                "vi har fått produktene eller du har vist at de er sendt i retur.</p>\n"
+                "<h2>Åpnede produkter</h2>\n"
+                "<p>Av hygieniske grunner kan hudpleieprodukter ikke returneres når "
+                "forseglingen eller emballasjen er åpnet, med mindre produktet har en "
+                "feil. Feil ved produkter dekkes av forbrukerkjøpsloven; i "
+                "salgsbetingelsene våre ser du hvordan du reklamerer.</p>\n"
+            ),
+        },
     },
     {
         "url": "/pages/terms-of-sale/",
@@ -422,6 +708,50 @@ FOOTER_PAGES = [
             "agree, you can contact Forbrukerrådet (the Norwegian Consumer Council) "
             "for guidance and mediation.</p>\n"
         ),
+        "nb": {
+            "url": "/sider/salgsbetingelser/",
+            "title": "Salgsbetingelser",
+            "content": (
+                "<h2>Selger</h2>\n"
+                "<p>Selger er Skinome AS, Storgata 1, 0155 Oslo, organisasjonsnummer "
+                "000 000 000 MVA. Du når oss på "
+                '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
+                " eller på telefon +47 22 00 00 00.</p>\n"
+                "<h2>Avtalen</h2>\n"
+                "<p>Avtalen er bindende for begge parter når du har sendt "
+                "bestillingen, og vi bekrefter den på e-post. Disse salgsbetingelsene "
+                "og ordrebekreftelsen din utgjør avtalen. Kjøpet ditt er også regulert "
+                "av forbrukerkjøpsloven og angrerettloven, og ingenting i disse "
+                "betingelsene begrenser rettighetene du har etter disse lovene.</p>\n"
+                "<h2>Priser og betaling</h2>\n"
+                "<p>Alle priser er oppgitt i norske kroner (NOK) inkludert 25 % mva. "
+                "Totalsummen du skal betale, inkludert eventuell frakt, vises før du "
+                "bekrefter bestillingen.</p>\n"
+                "<h2>Levering</h2>\n"
+                "<p>Vi leverer i Norge med Posten/Bring, til et hentested eller hjem "
+                "til deg, normalt innen 1–4 virkedager. Frakten er gratis når du "
+                "bestiller for 800 NOK eller mer. Risikoen for produktene går over på "
+                "deg når du har mottatt dem.</p>\n"
+                "<h2>Angrerett</h2>\n"
+                "<p>Du kan angre kjøpet innen 14 dager etter at du har mottatt varene. "
+                "Forseglede hudpleieprodukter som er åpnet etter levering, kan av "
+                "hygieniske grunner ikke returneres, med mindre de har en feil. På "
+                "siden Frakt og retur ser du hvordan du returnerer produkter.</p>\n"
+                "<h2>Reklamasjon</h2>\n"
+                "<p>Hvis et produkt har en feil eller ikke er som beskrevet, kan du "
+                "reklamere etter forbrukerkjøpsloven. Gi oss beskjed innen rimelig tid "
+                "etter at du oppdaget feilen, og senest to år etter at du mottok "
+                "produktet. En reklamasjon innen to måneder etter at du oppdaget "
+                "feilen, er alltid i tide. Lovens frist på fem år gjelder varer som er "
+                "ment å vare vesentlig lenger, noe hudpleie ikke er. Ta gjerne med "
+                "bestillingsnummeret, en kort beskrivelse og, hvis du kan, et "
+                "bilde.</p>\n"
+                "<h2>Tvister</h2>\n"
+                "<p>Vi prøver å løse en eventuell uenighet direkte med deg. Blir vi "
+                "ikke enige, kan du kontakte Forbrukerrådet for veiledning og "
+                "mekling.</p>\n"
+            ),
+        },
     },
     {
         "url": "/pages/privacy/",
@@ -463,6 +793,52 @@ FOOTER_PAGES = [
             "<p>If you believe we handle your data unlawfully, you have the right to "
             "complain to the Norwegian Data Protection Authority (Datatilsynet).</p>\n"
         ),
+        "nb": {
+            "url": "/sider/personvern/",
+            "title": "Personvern",
+            "content": (
+                "<h2>Behandlingsansvarlig</h2>\n"
+                "<p>Skinome AS, Storgata 1, 0155 Oslo (organisasjonsnummer 000 000 000 "
+                "MVA), er behandlingsansvarlig for personopplysningene vi behandler "
+                "når du handler hos oss. Spørsmål om personvern kan du sende til "
+                '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
+                ".</p>\n"
+                "<h2>Hva vi samler inn, og hvorfor</h2>\n"
+                "<ul>\n"
+                "<li>Navn, adresse, e-postadresse og telefonnummer, slik at vi kan "
+                "levere bestillingen din og kontakte deg om den.</li>\n"
+                "<li>Hva du har bestilt og hvordan du har betalt, slik at vi kan ta "
+                "betalt, behandle returer og reklamasjoner og føre regnskap. "
+                "Kortopplysningene dine håndteres av betalingsleverandøren vår, og vi "
+                "lagrer dem ikke.</li>\n"
+                "<li>Informasjonskapsler (cookies) som trengs for at handlekurven og "
+                "kassen skal fungere.</li>\n"
+                "</ul>\n"
+                "<p>Etter personopplysningsloven og personvernforordningen (GDPR) "
+                "bygger vi behandlingen på avtalen vår med deg og på vår lovpålagte "
+                "plikt til å føre regnskap.</p>\n"
+                "<h2>Hvem vi deler opplysningene med</h2>\n"
+                "<p>Vi gir bare videre det som trengs: navnet og adressen din til "
+                "Posten/Bring for levering, betalingsopplysninger til "
+                "betalingsleverandøren vår og lagrede opplysninger til selskapet som "
+                "drifter nettbutikken vår. Vi selger ikke opplysningene dine.</p>\n"
+                "<h2>Hvor lenge vi lagrer opplysningene</h2>\n"
+                "<p>Opplysninger om bestillinger og betalinger oppbevares i fem år "
+                "etter utgangen av regnskapsåret, slik bokføringsloven krever. "
+                "Kundekontoen din beholder vi til du ber oss slette den. Alt annet "
+                "sletter vi når vi ikke lenger trenger det.</p>\n"
+                "<h2>Dine rettigheter</h2>\n"
+                "<p>Du kan be om innsyn i opplysningene vi har om deg, få dem rettet "
+                "eller slettet, få begrenset bruken av dem eller protestere mot den, "
+                "og få dem utlevert i et format du kan ta med deg videre. Noen "
+                "opplysninger må vi etter loven oppbevare selv om du ber oss slette "
+                "dem. Skriv til "
+                '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
+                ", så svarer vi innen én måned.</p>\n"
+                "<p>Mener du at vi behandler opplysningene dine i strid med "
+                "regelverket, har du rett til å klage til Datatilsynet.</p>\n"
+            ),
+        },
     },
     {
         "url": "/pages/contact/",
@@ -498,5 +874,42 @@ FOOTER_PAGES = [
             "to the email address above. Our Privacy page explains how we handle your "
             "data.</p>\n"
         ),
+        "nb": {
+            "url": "/sider/kontakt/",
+            "title": "Kontakt",
+            "content": (
+                "<h2>Ta kontakt</h2>\n"
+                "<p>Vi hjelper deg gjerne med spørsmål om bestillinger, levering, "
+                "retur og produktene våre. E-post er som regel den raskeste måten å nå "
+                "oss på.</p>\n"
+                "<ul>\n"
+                "<li>E-post: "
+                '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
+                "</li>\n"
+                "<li>Telefon: +47 22 00 00 00</li>\n"
+                "</ul>\n"
+                "<p>Vi svarer på virkedager, normalt innen én til to dager.</p>\n"
+                "<h2>Firmaopplysninger</h2>\n"
+                "<ul>\n"
+                "<li>Skinome AS</li>\n"
+                "<li>Storgata 1, 0155 Oslo, Norge</li>\n"
+                "<li>Organisasjonsnummer: 000 000 000 MVA</li>\n"
+                "</ul>\n"
+                "<h2>Om en bestilling</h2>\n"
+                "<p>Skriver du om en bestilling, ta gjerne med bestillingsnummeret fra "
+                "ordrebekreftelsen. Gjelder det en reklamasjon, hjelper det oss å løse "
+                "saken raskere om du skriver kort hva problemet er og, om mulig, "
+                "legger ved et bilde av produktet.</p>\n"
+                "<h2>Spørsmål om huden din</h2>\n"
+                "<p>Vi forklarer gjerne hva produktene våre inneholder og hvordan du "
+                "bruker dem, men vi kan ikke gi medisinske råd. Er huden din svært "
+                "irritert, eller er du under behandling, bør du spørre legen din eller "
+                "en hudlege før du endrer rutinen.</p>\n"
+                "<h2>Personopplysningene dine</h2>\n"
+                "<p>Vil du se, rette eller slette personopplysningene vi har om deg, "
+                "kan du skrive til e-postadressen over. På siden Personvern kan du "
+                "lese hvordan vi behandler opplysningene dine.</p>\n"
+            ),
+        },
     },
 ]
