@@ -14,11 +14,13 @@ explained to staff in the preview.
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 
 from articles.rendering import Card, CardKind, Heading, render_body
 from products.models import Product, Routine
 from products.routines import RoutineQuote, routine_quote
+from shop.core.languages import slug_in_any_language, slugs_of
 
 
 class PartKind(StrEnum):
@@ -80,12 +82,14 @@ def _by_slug(queryset, cards: list[Card], kind: CardKind) -> dict:
     slugs = {card.slug for card in cards if card.kind == kind}
     if not slugs:
         return {}
-    return {obj.slug: obj for obj in queryset.filter(slug__in=slugs)}
+    # A card names its product by the slug of either language.
+    found = queryset.filter(Q(slug_nb__in=slugs) | Q(slug_en__in=slugs))
+    return {slug: obj for obj in found for slug in slugs_of(obj)}
 
 
 def _why_missing(card: Card) -> str:
     model = Product if card.kind == CardKind.PRODUCT else Routine
-    if model.objects.filter(slug=card.slug).exists():
+    if model.objects.filter(slug_in_any_language(card.slug)).exists():
         return (
             f"{card.shortcode}: this {card.kind} is not public, so readers do not "
             "see its card."

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.rendering import count_words
 from shop.core import renditions as images
+from shop.core.languages import language_codes, slugs_of
 from shop.core.pictures import (
     MAX_PICTURE_BYTES,
     PictureField,
@@ -19,8 +20,9 @@ from shop.core.pictures import (
 )
 from shop.core.renditions import AUTHOR_PHOTO_MIN_SIZE, HERO_MIN_SIZE
 
-# Slugs that would shadow the app's own pages under /articles/.
-RESERVED_SLUGS = {"topics", "authors", "feed", "preview", "page"}
+# Slugs that would shadow the app's own pages under /articles/ (and
+# /artikler/, where topics and authors are "emner" and "forfattere").
+RESERVED_SLUGS = {"topics", "authors", "emner", "forfattere", "feed", "preview", "page"}
 WORDS_PER_MINUTE = 200
 
 
@@ -247,7 +249,7 @@ class Article(models.Model):
             self.published_at = timezone.now()
         before = (
             Article.objects.filter(pk=self.pk)
-            .values("slug", "status", "published_at", "hero_image")
+            .values("slug_nb", "slug_en", "status", "published_at", "hero_image")
             .first()
         )
         changed = _store_size(
@@ -274,14 +276,19 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     def _keep_old_address(self, before):
-        """After a slug change, the address readers and search engines already
-        know keeps working (a 301 to the new one) if it was ever public."""
-        ArticleRedirect.objects.filter(old_slug=self.slug).delete()
-        was_public = _is_live(before["status"], before["published_at"])
-        if before["slug"] != self.slug and was_public:
-            ArticleRedirect.objects.update_or_create(
-                old_slug=before["slug"], defaults={"article": self}
-            )
+        """After a slug change (in either language), the address readers and
+        search engines already know keeps working (a 301 to the new one) if
+        it was ever public."""
+        current = slugs_of(self)
+        ArticleRedirect.objects.filter(old_slug__in=current).delete()
+        if not _is_live(before["status"], before["published_at"]):
+            return
+        for code in language_codes():
+            old = before[f"slug_{code}"]
+            if old and old not in current:
+                ArticleRedirect.objects.update_or_create(
+                    old_slug=old, defaults={"article": self}
+                )
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})
@@ -349,7 +356,7 @@ class ArticleRedirect(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
-        return f"/articles/{self.old_slug}/ → {self.article.slug}"
+        return f"{self.old_slug} → {self.article.slug}"
 
 
 def _is_live(status, published_at):

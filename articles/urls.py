@@ -1,16 +1,26 @@
-"""Article pages under /articles/."""
+"""Article pages under /artikler/ (Bokmål) and /en/articles/."""
 
 from django.urls import path
+from django.utils.text import format_lazy
 
 from articles import views
+from shop.core.languages import address_word as _
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/", views.LatestArticlesFeed(), name="feed"),
-    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
-    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+    path(
+        format_lazy("{}<slug:slug>/", _("topics/")),
+        views.TopicDetailView.as_view(),
+        name="topic",
+    ),
+    path(
+        format_lazy("{}<slug:slug>/", _("authors/")),
+        views.AuthorDetailView.as_view(),
+        name="author",
+    ),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -2,9 +2,12 @@
 packshot rules, database-backed listing views and routines (bundles sold at a
 fixed price, with a page of their own)."""
 
-from django.urls import path
+from django.urls import include, path, re_path
+from django.utils.text import format_lazy
 from oscar.apps.catalogue.apps import CatalogueConfig as CoreCatalogueConfig
 from oscar.core.loading import get_model
+
+from shop.core.languages import address_word as _
 
 
 class CatalogueConfig(CoreCatalogueConfig):
@@ -48,14 +51,30 @@ class CatalogueConfig(CoreCatalogueConfig):
 
         urls = [
             path(
-                "routines/<slug:slug>/",
+                format_lazy("{}<slug:slug>/", _("routines/")),
                 views.RoutineDetailView.as_view(),
                 name="routine",
             ),
             path(
-                "routines/<slug:slug>/add-to-basket/",
+                format_lazy("{}<slug:slug>/add-to-basket/", _("routines/")),
                 views.RoutineAddToBasketView.as_view(),
                 name="routine-add",
             ),
+            # Oscar's category address, with its first word translated.
+            path(
+                _("category/"),
+                include(
+                    [
+                        re_path(
+                            r"^(?P<category_slug>[\w-]+(/[\w-]+)*)_(?P<pk>\d+)/$",
+                            self.category_view.as_view(),
+                            name="category",
+                        )
+                    ]
+                ),
+            ),
         ]
-        return self.post_process_urls(urls) + super().get_urls()
+        oscars = [
+            u for u in super().get_urls() if getattr(u, "name", None) != "category"
+        ]
+        return self.post_process_urls(urls) + oscars

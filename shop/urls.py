@@ -65,9 +65,7 @@ def password_reset_urls():
             login_forbidden(confirm),
             name="password-reset-confirm",
         ),
-        path(
-            _("complete/"), login_forbidden(complete), name="password-reset-complete"
-        ),
+        path(_("complete/"), login_forbidden(complete), name="password-reset-complete"),
     ]
 
 
@@ -98,7 +96,11 @@ storefront = [
         _("search/"),
         RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
     ),
-    path(format_lazy("{}<path:url>", _("pages/")), FooterPageView.as_view(), name="flatpage"),
+    path(
+        format_lazy("{}<path:url>", _("pages/")),
+        FooterPageView.as_view(),
+        name="flatpage",
+    ),
 ]
 
 urlpatterns = [

@@ -67,7 +67,28 @@ def keep_untranslated_columns_filled(sender, instance, **kwargs):
     from modeltranslation.translator import translator
 
     for name in translator.get_options_for_model(sender).all_fields:
-        values = [getattr(instance, f"{name}_{code}", None) for code in language_codes()]
+        values = [
+            getattr(instance, f"{name}_{code}", None) for code in language_codes()
+        ]
         value = next((v for v in values if v), None)
         if value is not None:
             instance.__dict__[name] = value
+
+
+def slug_in_any_language(slug: str, field: str = "slug"):
+    """Matches what has ``slug`` in any language: a visitor may come with
+    the address of the other language (a shared link), which then redirects."""
+    from django.db.models import Q
+
+    query = Q()
+    for code in language_codes():
+        query |= Q(**{f"{field}_{code}": slug})
+    return query
+
+
+def slugs_of(obj, field: str = "slug") -> set[str]:
+    return {
+        value
+        for code in language_codes()
+        if (value := getattr(obj, f"{field}_{code}", None))
+    }

@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw
 from articles.models import Article, ArticleProduct, Author, Topic
 from products.models import Product
 from shop.demo import article_content as content
+from shop.demo.translated import sync, texts
 
 HERO_SIZE = (1600, 900)
 PUBLISHING_HOUR = 8
@@ -28,56 +29,42 @@ def load():
     created = Counter()
     authors = {}
     for data in content.AUTHORS:
-        authors[data["slug"]], was_created = _sync(
+        authors[data["slug"]], was_created = sync(
             Author,
-            slug=data["slug"],
-            values=_pick(data, "name role bio is_organisation"),
+            {"slug_en": data["slug"]},
+            {
+                **texts(data, "name", "slug", "role", "bio"),
+                "is_organisation": data["is_organisation"],
+            },
         )
         created["authors"] += was_created
     topics = {}
     for data in content.TOPICS:
-        topics[data["slug"]], was_created = _sync(
-            Topic, slug=data["slug"], values=_pick(data, "name description")
+        topics[data["slug"]], was_created = sync(
+            Topic, {"slug_en": data["slug"]}, texts(data, "name", "slug", "description")
         )
         created["topics"] += was_created
     for data in content.ARTICLES:
-        values = _pick(
+        values = texts(
             data,
-            "title summary meta_title meta_description body is_featured "
-            "show_disclaimer hero_alt",
+            *("title", "slug", "summary", "meta_title", "meta_description"),
+            *("body", "hero_alt"),
         )
         values.update(
+            is_featured=data["is_featured"],
+            show_disclaimer=data["show_disclaimer"],
             status=Article.Status.PUBLISHED,
             author=authors[data["author"]],
             reviewer=authors.get(data["reviewer"]),
             published_at=_oslo_morning(data["published"]),
             reviewed_at=_oslo_morning(data["reviewed"]),
         )
-        article, was_created = _sync(Article, slug=data["slug"], values=values)
+        article, was_created = sync(Article, {"slug_en": data["slug"]}, values)
         created["articles"] += was_created
         article.topics.set([topics[slug] for slug in data["topics"]])
         _link_products(article, data["related_products"])
         _ensure_hero(article, data)
     return created
-
-
-def _pick(data, names):
-    return {name: data[name] for name in names.split()}
-
-
-def _sync(model, *, slug, values):
-    """Like update_or_create, but saves only when something differs."""
-    instance = model.objects.filter(slug=slug).first()
-    if instance is None:
-        return model.objects.create(slug=slug, **values), True
-    changed = [
-        name for name, value in values.items() if getattr(instance, name) != value
-    ]
-    for name in changed:
-        setattr(instance, name, values[name])
-    if changed:
-        instance.save()
-    return instance, False
 
 
 def _oslo_morning(iso_date):
@@ -90,9 +77,9 @@ def _oslo_morning(iso_date):
 
 
 def _link_products(article, slugs):
-    products = {p.slug: p for p in Product.objects.filter(slug__in=slugs)}
+    products = {p.slug_en: p for p in Product.objects.filter(slug_en__in=slugs)}
     ArticleProduct.objects.filter(article=article).exclude(
-        product__slug__in=slugs
+        product__slug_en__in=slugs
     ).delete()
     for position, slug in enumerate(slugs):
         ArticleProduct.objects.update_or_create(

@@ -25,6 +25,7 @@ from products.models import (
 from products.routines import routine_sync_offer
 from shop.commerce.partner.models import Partner, StockRecord
 from shop.demo import catalogue_content as content
+from shop.demo.translated import sync, texts
 
 Country = get_model("address", "Country")
 PACKSHOT_SIZE = 1200
@@ -62,30 +63,33 @@ def load():
 
     categories = {}
     for data in content.CATEGORIES:
-        category = Category.objects.filter(slug=data["slug"]).first()
+        values = texts(data, "name", "slug", "description")
+        category = Category.objects.filter(slug_en=data["slug"]).first()
         note("categories", category is None)
         if category is None:
-            category = Category.objects.add_root(data)
-        else:
-            category.name, category.description = data["name"], data["description"]
+            category = Category.add_root(instance=Category(**values))
+        elif any(getattr(category, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(category, name, value)
             category.save()
         categories[data["slug"]] = category
 
     products = {}
     for data in content.PRODUCTS:
-        product, was_created = Product.objects.update_or_create(
-            upc=data["upc"],
-            defaults={
-                "title": data["title"],
-                "slug": data["slug"],
+        product, was_created = sync(
+            Product,
+            {"upc": data["upc"]},
+            {
+                **texts(
+                    data,
+                    *("title", "slug", "short_description", "description"),
+                    *("claims", "usage"),
+                    lines=("claims", "usage"),
+                ),
                 "product_class": product_class,
                 "structure": Product.STANDALONE,
                 "is_public": True,
-                "short_description": data["short_description"],
-                "description": data["description"],
-                "claims": "\n".join(data["claims"]),
                 "inci": data["inci"],
-                "usage": "\n".join(data["usage"]),
                 "volume_ml": data["volume_ml"],
             },
         )
@@ -108,12 +112,11 @@ def load():
         note("product images", _ensure_packshot(product, data))
 
     routine_data = content.ROUTINE
-    routine, was_created = Routine.objects.update_or_create(
-        slug=routine_data["slug"],
-        defaults={
-            "name": routine_data["name"],
-            "summary": routine_data["summary"],
-            "description": routine_data["description"],
+    routine, was_created = sync(
+        Routine,
+        {"slug_en": routine_data["slug"]},
+        {
+            **texts(routine_data, "name", "slug", "summary", "description"),
             "price": Decimal(routine_data["price"]),
             "is_public": True,
         },
@@ -121,14 +124,10 @@ def load():
     note("routines", was_created)
     for data in content.PRODUCTS:
         step = data["routine_step"]
-        RoutineStep.objects.update_or_create(
-            routine=routine,
-            product=products[data["slug"]],
-            defaults={
-                "position": step["position"],
-                "when": step["when"],
-                "instruction": step["instruction"],
-            },
+        sync(
+            RoutineStep,
+            {"routine": routine, "product": products[data["slug"]]},
+            {"position": step["position"], **texts(step, "when", "instruction")},
         )
     routine_sync_offer(routine=routine)
     return created
@@ -137,14 +136,18 @@ def load():
 def _ensure_packshot(product, data):
     """Give the product its generated picture unless it has one already."""
     image = product.images.first()
+    alt_texts = {
+        "alt_text_en": data["image_alt"],
+        "alt_text_nb": data["nb"]["image_alt"],
+    }
     if image is not None and default_storage.exists(image.original.name):
-        if image.alt_text != data["image_alt"]:
-            image.alt_text = data["image_alt"]
-            image.save(update_fields=["alt_text"])
+        if any(getattr(image, name) != value for name, value in alt_texts.items()):
+            ProductImage.objects.filter(pk=image.pk).update(**alt_texts)
         return False
     # No picture yet, or its file was lost (a fresh media folder): draw it.
     image = image or ProductImage(product=product, display_order=0)
-    image.alt_text = data["image_alt"]
+    for name, value in alt_texts.items():
+        setattr(image, name, value)
     image.width = image.height = None
     image.original.save(
         f"{data['slug']}.png", ContentFile(draw_packshot(data)), save=False

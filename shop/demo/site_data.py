@@ -1,6 +1,8 @@
 """Demo data owned by the project app: footer pages, shipping methods and
 development staff."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,6 +11,7 @@ from django.contrib.sites.models import Site
 
 from shop.commerce.shipping.models import OrderAndItemCharges
 from shop.demo import catalogue_content as content
+from shop.demo.translated import sync, texts
 from shop.security import staff
 
 # Development only: known passwords are never created with DEBUG off.
@@ -24,9 +27,8 @@ def load_footer_pages():
     site = Site.objects.get(pk=settings.SITE_ID)
     new = 0
     for data in content.FOOTER_PAGES:
-        page, created = FlatPage.objects.update_or_create(
-            url=data["url"],
-            defaults={"title": data["title"], "content": data["content"]},
+        page, created = sync(
+            FlatPage, {"url_en": data["url"]}, texts(data, "url", "title", "content")
         )
         page.sites.add(site)
         new += created
@@ -37,14 +39,14 @@ def load_shipping_methods():
     """Pickup point and home delivery; return how many were new."""
     new = 0
     for data in content.SHIPPING_METHODS:
-        _, created = OrderAndItemCharges.objects.update_or_create(
-            code=data["code"],
-            defaults={
-                "name": data["name"],
-                "description": data["description"],
-                "price_per_order": data["price"],
-                "price_per_item": 0,
-                "free_shipping_threshold": data["free_from"],
+        _, created = sync(
+            OrderAndItemCharges,
+            {"code": data["code"]},
+            {
+                **texts(data, "name", "description"),
+                "price_per_order": Decimal(data["price"]),
+                "price_per_item": Decimal(0),
+                "free_shipping_threshold": Decimal(data["free_from"]),
             },
         )
         new += created

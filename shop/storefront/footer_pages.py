@@ -33,7 +33,4 @@ def find_footer_page(path: str, site) -> FlatPage | None:
     """The page at ``path`` (with its language prefix) on ``site``."""
     language = translation.get_language()
     stored = path.removeprefix(language_prefix(language))
-    return (
-        FlatPage.objects.filter(sites=site, **{f"url_{language}": stored})
-        .first()
-    )
+    return FlatPage.objects.filter(sites=site, **{f"url_{language}": stored}).first()

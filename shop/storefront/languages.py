@@ -79,7 +79,9 @@ def _english_address(request):
         except Resolver404:
             return None
     query = request.META.get("QUERY_STRING", "")
-    return f"{request.META.get('SCRIPT_NAME', '')}{path}" + (f"?{query}" if query else "")
+    return f"{request.META.get('SCRIPT_NAME', '')}{path}" + (
+        f"?{query}" if query else ""
+    )
 
 
 def choose_language(request, language):
