@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from articles.cards import show_body
@@ -21,7 +23,7 @@ RELATED_ARTICLES = 3
 
 
 def articles_crumb():
-    return Crumb("Articles", reverse("articles:list"))
+    return Crumb(_("Articles"), reverse("articles:list"))
 
 
 def article_page_queryset():
@@ -148,8 +150,10 @@ class ArticlePreviewView(PermissionRequiredMixin, ArticleDetailView):
 
 class LatestArticlesFeed(Feed):
     feed_type = Atom1Feed
-    title = f"{settings.OSCAR_SHOP_NAME} articles"
-    subtitle = "Guides to dry, sensitive and recovering skin."
+    subtitle = gettext_lazy("Guides to dry, sensitive and recovering skin.")
+
+    def title(self):
+        return _("%(shop)s articles") % {"shop": settings.OSCAR_SHOP_NAME}
 
     def link(self):
         return site_url(reverse("articles:list"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.basket.utils import BasketMessageGenerator
 from oscar.apps.partner.strategy import PurchaseInfo
@@ -91,7 +92,7 @@ def routine_add_to_basket(*, request, routine: Routine) -> RoutineQuote:
     basket = request.basket
     quote = routine_quote(routine, strategy=basket.strategy)
     if not quote.items:
-        raise RoutineUnavailable(["This routine has no products yet."])
+        raise RoutineUnavailable([_("This routine has no products yet.")])
     problems = []
     for item in quote.items:
         wanted = basket.product_quantity(item.product) + 1

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, View
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
@@ -121,15 +122,19 @@ class RoutineAddToBasketView(View):
     def post(self, request, slug):
         routine = Routine.objects.for_pages().filter(slug=slug).first()
         if routine is None:
-            messages.error(request, "That routine is no longer available.")
+            messages.error(request, _("That routine is no longer available."))
             return redirect("basket:summary")
         try:
             routine_add_to_basket(request=request, routine=routine)
         except RoutineUnavailable as error:
             messages.error(
                 request,
-                "The routine could not be added: " + " ".join(error.problems),
+                _("The routine could not be added: %(problems)s")
+                % {"problems": " ".join(error.problems)},
             )
             return redirect(routine.get_absolute_url())
-        messages.success(request, f"“{routine.name}” was added to your basket.")
+        messages.success(
+            request,
+            _("“%(routine)s” was added to your basket.") % {"routine": routine.name},
+        )
         return redirect("basket:summary")

@@ -6,6 +6,8 @@ import re
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # What Posten/Bring need, in the order a Norwegian address is written:
 # postcode before town.
@@ -20,22 +22,25 @@ FIELDS = [
     "phone_number",
     "notes",
 ]
-# An optional field's label gets " (optional)".
+# An optional field's label gets " (optional)". Lazy: read in the
+# customer's language when a form is made.
 LABELS = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "line1": "Street address",
-    "line2": "Flat, floor or c/o",
-    "line3": "Address line 3",
-    "postcode": "Postcode",
-    "line4": "Town or city",
-    "state": "County",
-    "country": "Country",
-    "phone_number": "Mobile number",
-    "notes": "Note for the carrier",
+    "first_name": gettext_lazy("First name"),
+    "last_name": gettext_lazy("Last name"),
+    "line1": gettext_lazy("Street address"),
+    "line2": gettext_lazy("Flat, floor or c/o"),
+    "line3": gettext_lazy("Address line 3"),
+    "postcode": gettext_lazy("Postcode"),
+    "line4": gettext_lazy("Town or city"),
+    "state": gettext_lazy("County"),
+    "country": gettext_lazy("Country"),
+    "phone_number": gettext_lazy("Mobile number"),
+    "notes": gettext_lazy("Note for the carrier"),
 }
 HELP_TEXTS = {
-    "phone_number": "The carrier texts you when the parcel is on its way.",
+    "phone_number": gettext_lazy(
+        "The carrier texts you when the parcel is on its way."
+    ),
 }
 AUTOCOMPLETE = {
     "first_name": "given-name",
@@ -68,8 +73,10 @@ class NorwegianAddressForm:
             self.fields[name].required = True
         for name, field in self.fields.items():
             if name in LABELS:
-                optional = "" if field.required else " (optional)"
-                field.label = LABELS[name] + optional
+                label = LABELS[name]
+                if not field.required:
+                    label = _("%(label)s (optional)") % {"label": label}
+                field.label = label
             if name in HELP_TEXTS:
                 field.help_text = HELP_TEXTS[name]
             field.widget.attrs.update(WIDGET_ATTRIBUTES.get(name, {}))
@@ -89,6 +96,6 @@ class NorwegianAddressForm:
         postcode = "".join(self.cleaned_data.get("postcode", "").split())
         if not re.fullmatch(r"\d{4}", postcode):
             raise forms.ValidationError(
-                "A Norwegian postcode has four digits, for example 0155."
+                _("A Norwegian postcode has four digits, for example 0155.")
             )
         return postcode

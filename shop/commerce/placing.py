@@ -64,6 +64,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
@@ -147,9 +148,12 @@ class PlaceOrderMixin:
             self.restore_frozen_basket()
             messages.error(
                 self.request,
-                f"Sorry, “{error.stockrecord.product.get_title()}” sold out while "
-                "you were checking out, so no order was placed. Your basket is "
-                "kept: change the quantity or remove it, then order again.",
+                _(
+                    "Sorry, “%(product)s” sold out while you were checking out, "
+                    "so no order was placed. Your basket is kept: change the "
+                    "quantity or remove it, then order again."
+                )
+                % {"product": error.stockrecord.product.get_title()},
             )
             return redirect("basket:summary")
         except stripe_checkout.CardPaymentUnavailable as error:
@@ -157,8 +161,10 @@ class PlaceOrderMixin:
             self.restore_frozen_basket()
             messages.error(
                 self.request,
-                "Card payment is not available right now and nothing was charged. "
-                "Please try again in a moment, or pay by invoice.",
+                _(
+                    "Card payment is not available right now and nothing was "
+                    "charged. Please try again in a moment, or pay by invoice."
+                ),
             )
             return redirect("checkout:payment-method")
 
@@ -208,7 +214,7 @@ class PlaceOrderMixin:
                 session = stripe_checkout.retrieve_session(record.session_id)
                 return http.HttpResponseRedirect(session["url"])
             except stripe_checkout.CardPaymentUnavailable:
-                messages.error(self.request, "Card payment is not available now.")
+                messages.error(self.request, _("Card payment is not available now."))
                 return redirect("basket:summary")
         self.request.session["checkout_order_id"] = order.pk
         return redirect("checkout:thank-you")
@@ -280,7 +286,8 @@ def queue_order_emails(order: Order) -> None:
     }
     mail.queue(
         to=[order.email],
-        subject=f"Order {order.number} is confirmed – {settings.OSCAR_SHOP_NAME}",
+        subject=_("Order %(number)s is confirmed – %(shop)s")
+        % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
         template="emails/order_confirmation",
         context=context,
     )

@@ -9,6 +9,8 @@ what offers take off, shipping, the total and the VAT it contains.
 from dataclasses import dataclass
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from oscar.apps.order.abstract_models import AbstractOrderDiscount
 
 from shop.core.money import format_price, split_gross, vat_percent
@@ -18,6 +20,7 @@ from shop.core.money import format_price, split_gross, vat_percent
 class Row:
     label: str
     amount: str  # written out: "1.467,95\xa0NOK", "−120,00\xa0NOK", "Free"
+    # Labels and "Free" are in the language of the page or e-mail asking.
     kind: str = ""  # "saving", "total" or "vat": how the row stands out
     key: str = ""  # "total" or "vat": the row a page names by id
 
@@ -46,23 +49,25 @@ def summary_rows(
 
     rows = []
     if discounts or shipping or surcharges:
-        rows.append(Row("Products", money(products)))
+        rows.append(Row(_("Products"), money(products)))
     rows += [Row(name, f"−{money(amount)}", "saving") for name, amount in discounts]
     if shipping:
         name, charge, paid = shipping
-        label = f"Shipping ({name})" if name else "Shipping"
-        rows.append(Row(label, money(charge) if charge else "Free"))
+        label = _("Shipping (%(method)s)") % {"method": name} if name else _("Shipping")
+        rows.append(Row(label, money(charge) if charge else _("Free")))
         rows += [
             Row(name, f"−{money(amount)}", "saving")
             for name, amount in shipping_discounts
         ]
     rows += [Row(name, money(amount)) for name, amount in surcharges]
-    rows.append(Row("Total", money(total), "total", "total"))
-    vat_label = format_html("Of which VAT ({}{}%)", vat_percent(), space)
+    rows.append(Row(_("Total"), money(total), "total", "total"))
+    rate = format_html("{}{}%", vat_percent(), space)
+    # "25&nbsp;%" is safe HTML, and so is the translation.
+    vat_label = mark_safe(_("Of which VAT (%(rate)s)") % {"rate": rate})
     rows.append(Row(vat_label, money(split_gross(total)[1]), "vat", "vat"))
     if shipping and shipping[2]:
         rows.append(
-            Row("of which on shipping", money(split_gross(shipping[2])[1]), "vat")
+            Row(_("of which on shipping"), money(split_gross(shipping[2])[1]), "vat")
         )
     return rows
 

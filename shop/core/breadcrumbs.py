@@ -4,6 +4,7 @@ and given to search engines as a BreadcrumbList."""
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ def trail(*items):
     ``title`` or ``str()``), or a plain string naming the current page.
     ``None`` items are skipped, so an optional level can be passed as is.
     """
-    crumbs = [Crumb("Home", reverse("home"))]
+    crumbs = [Crumb(_("Home"), reverse("home"))]
     for item in items:
         if item is None or item == "":
             continue

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 class ForgivingPaginationMixin:
@@ -20,5 +21,7 @@ class ForgivingPaginationMixin:
         try:
             return super().get(request, *args, **kwargs)
         except InvalidPage:
-            messages.error(request, "That page does not exist; here is the first one.")
+            messages.error(
+                request, _("That page does not exist; here is the first one.")
+            )
             return redirect(request.path)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from oscar.apps.basket.middleware import BasketMiddleware as CoreBasketMiddleware
 
 from shop.commerce.basket.models import BasketNotice
+from shop.commerce.basket.notices import shown_lazily
 
 
 class BasketMiddleware(CoreBasketMiddleware):
@@ -19,14 +20,15 @@ class BasketMiddleware(CoreBasketMiddleware):
 
 
 def basket_notice_middleware(get_response):
-    """Turn pending basket notices into one-off messages for the visitor."""
+    """Turn pending basket notices into one-off messages for the visitor,
+    in the visitor's language."""
 
     def middleware(request):
         basket = request.basket
         if basket.id:
             notices = list(BasketNotice.objects.filter(basket_id=basket.id))
             for notice in notices:
-                messages.warning(request, notice.message)
+                messages.warning(request, shown_lazily(notice.message))
             if notices:
                 BasketNotice.objects.filter(pk__in=[n.pk for n in notices]).delete()
         return get_response(request)

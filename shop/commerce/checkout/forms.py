@@ -2,7 +2,10 @@
 
 from django import forms
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.apps.checkout.forms import GatewayForm as CoreGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
 
@@ -15,12 +18,12 @@ class GatewayForm(CoreGatewayForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "E-mail address"
+        self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget.attrs["autocomplete"] = "email"
         self.fields["options"].choices = [
-            (self.GUEST, "No, continue as a guest"),
-            (self.NEW, "No, but I want to create one"),
-            (self.EXISTING, "Yes, and my password is:"),
+            (self.GUEST, _("No, continue as a guest")),
+            (self.NEW, _("No, but I want to create one")),
+            (self.EXISTING, _("Yes, and my password is:")),
         ]
         self.fields["password"].required = False
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
@@ -45,7 +48,7 @@ class ShippingAddressForm(NorwegianAddressForm, CoreShippingAddressForm):
 
 class PaymentMethodForm(forms.Form):
     method = forms.ChoiceField(
-        label="How would you like to pay?", widget=forms.RadioSelect
+        label=gettext_lazy("How would you like to pay?"), widget=forms.RadioSelect
     )
 
     def __init__(self, *args, methods, **kwargs):
@@ -53,17 +56,20 @@ class PaymentMethodForm(forms.Form):
         self.fields["method"].choices = [
             (method.code, f"{method.name} – {method.description}") for method in methods
         ]
-        self.fields["method"].error_messages["required"] = "Choose how to pay."
+        self.fields["method"].error_messages["required"] = _("Choose how to pay.")
 
 
 class PlaceOrderForm(forms.Form):
     accept_terms = forms.BooleanField(
-        error_messages={"required": "Please accept the terms of sale to order."},
+        error_messages={
+            "required": gettext_lazy("Please accept the terms of sale to order.")
+        },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accept_terms"].label = format_html(
-            'I accept the <a href="{}">terms of sale</a>.',
-            reverse("flatpage", kwargs={"url": "pages/terms-of-sale/"}),
+        terms_url = reverse("flatpage", kwargs={"url": "pages/terms-of-sale/"})
+        self.fields["accept_terms"].label = mark_safe(  # the translation is ours
+            _('I accept the <a href="%(url)s">terms of sale</a>.')
+            % {"url": escape(terms_url)}
         )

@@ -108,7 +108,7 @@ class PaymentDetailsView(PlaceOrderMixin, core_views.PaymentDetailsView):
         if self.get_payment_method() is None:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
-                message="Choose how you would like to pay.",
+                message=_("Choose how you would like to pay."),
             )
 
     def get_context_data(self, **kwargs):
@@ -135,8 +135,10 @@ class CardReturnView(CheckoutSessionMixin, View):
         except stripe_checkout.CardPaymentUnavailable:
             messages.warning(
                 request,
-                "We could not confirm your card payment yet. If it went through, "
-                "your order confirmation arrives by e-mail shortly.",
+                _(
+                    "We could not confirm your card payment yet. If it went "
+                    "through, your order confirmation arrives by e-mail shortly."
+                ),
             )
             return redirect("basket:summary")
         settled = placing.settle_paid_session(
@@ -161,7 +163,7 @@ class CardReturnView(CheckoutSessionMixin, View):
             self.checkout_session.get_order_number()
         )
         if not placed_here:
-            messages.info(request, "Thank you: the payment is confirmed.")
+            messages.info(request, _("Thank you: the payment is confirmed."))
             return redirect("home")
         self.checkout_session.flush()
         request.session["checkout_order_id"] = order.pk
@@ -181,8 +183,10 @@ class CardCancelView(CheckoutSessionMixin, View):
         except stripe_checkout.CardPaymentUnavailable:
             messages.warning(
                 request,
-                "We could not reach the payment provider. Please try again in a "
-                "minute; nothing was charged.",
+                _(
+                    "We could not reach the payment provider. Please try again in "
+                    "a minute; nothing was charged."
+                ),
             )
             return redirect("basket:summary")
         if stripe_checkout.is_paid(session):  # paid in another tab meanwhile
@@ -201,8 +205,10 @@ class CardCancelView(CheckoutSessionMixin, View):
             request.basket = basket
         messages.error(
             request,
-            "Your card payment was not completed and nothing was charged. Your "
-            "basket is as you left it: choose how to pay to try again.",
+            _(
+                "Your card payment was not completed and nothing was charged. "
+                "Your basket is as you left it: choose how to pay to try again."
+            ),
         )
         return redirect("checkout:payment-method")
 

@@ -10,6 +10,7 @@ routine's button, the checkout's basket check) asks the policy.
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from oscar.apps.partner import availability, prices
 from oscar.apps.partner.strategy import Selector as CoreSelector
 from oscar.apps.partner.strategy import (
@@ -49,12 +50,37 @@ def line_limit_reason(limit):
     return _("no more than %(max)d of one product per order") % {"max": limit}
 
 
+# What customers read about stock is worded here rather than left to Oscar,
+# whose Bokmål catalogue lacks these texts. The English is Oscar's.
+
+
+class NotForSale(availability.Unavailable):
+    """No stock record: the product cannot be bought."""
+
+    message = gettext_lazy("Unavailable")
+
+    def is_purchase_permitted(self, quantity):
+        return False, _("unavailable")
+
+
 class LimitedStock(availability.StockRequired):
     """In stock, and at most ``limit`` of it in one order."""
 
     def __init__(self, num_available, *, limit):
         super().__init__(num_available)
         self.limit = limit
+
+    @property
+    def message(self):
+        if self.num_available > 0:
+            return _("In stock (%(count)d available)") % {"count": self.num_available}
+        return pgettext("stock", "Unavailable")
+
+    @property
+    def short_message(self):
+        if self.num_available > 0:
+            return _("In stock")
+        return pgettext("stock", "Unavailable")
 
     @property
     def quantity_limit(self):
@@ -64,11 +90,19 @@ class LimitedStock(availability.StockRequired):
     def is_purchase_permitted(self, quantity):
         if quantity > self.limit and self.num_available > self.limit:
             return False, line_limit_reason(self.limit)
-        return super().is_purchase_permitted(quantity)
+        if self.num_available <= 0:
+            return False, _("no stock available")
+        if quantity > self.num_available:
+            return False, _("a maximum of %(max)d can be bought") % {
+                "max": self.num_available
+            }
+        return True, ""
 
 
 class LimitedAvailable(availability.Available):
     """Stock not tracked, but still at most ``limit`` in one order."""
+
+    message = gettext_lazy("Available")
 
     def __init__(self, *, limit):
         self.limit = self.quantity_limit = limit
@@ -99,7 +133,7 @@ class NorwegianRetail(
 
     def availability_policy(self, product, stockrecord):
         if not stockrecord:
-            return availability.Unavailable()
+            return NotForSale()
         limit = settings.SHOP_MAX_QUANTITY_PER_LINE
         if not self.tracks_stock(product):
             return LimitedAvailable(limit=limit)

@@ -8,6 +8,9 @@ a card order goes to Stripe.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from shop.commerce.payments import stripe_checkout
 from shop.commerce.statuses import OrderStatus
 
@@ -23,8 +26,9 @@ class PaymentMethodCode(StrEnum):
 @dataclass(frozen=True)
 class PaymentMethod:
     code: PaymentMethodCode
-    name: str
-    description: str
+    # Lazy translations: read in the customer's language when shown.
+    name: str | Promise
+    description: str | Promise
     initial_status: OrderStatus
 
     def is_available(self) -> bool:
@@ -38,16 +42,19 @@ class Card(PaymentMethod):
 
 INVOICE = PaymentMethod(
     code=PaymentMethodCode.INVOICE,
-    name="Invoice",
-    description="Pay within 14 days. The invoice comes by e-mail with your "
-    "order confirmation.",
+    name=_("Invoice"),
+    description=_(
+        "Pay within 14 days. The invoice comes by e-mail with your order confirmation."
+    ),
     initial_status=OrderStatus.AWAITING_PAYMENT,
 )
 CARD = Card(
     code=PaymentMethodCode.CARD,
-    name="Card",
-    description="Visa or Mastercard, on Stripe's secure payment page. Your card "
-    "details never reach us.",
+    name=_("Card"),
+    description=_(
+        "Visa or Mastercard, on Stripe's secure payment page. Your card "
+        "details never reach us."
+    ),
     initial_status=OrderStatus.PENDING_PAYMENT,
 )
 

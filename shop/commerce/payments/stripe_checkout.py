@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import stripe
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
     from oscar.apps.order.models import Order
@@ -121,8 +122,10 @@ def create_session(order: "Order", *, success_url: str, cancel_url: str) -> dict
                 "price_data": {
                     "currency": order.currency.lower(),
                     "unit_amount": to_minor_units(order.total_incl_tax),
+                    # Shown to the customer on Stripe's payment page.
                     "product_data": {
-                        "name": f"{settings.OSCAR_SHOP_NAME} order {order.number}"
+                        "name": _("%(shop)s order %(number)s")
+                        % {"shop": settings.OSCAR_SHOP_NAME, "number": order.number}
                     },
                 },
             }

@@ -9,6 +9,7 @@ registered (shop/core/structured_data.py).
 
 from django import template
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from shop.core.breadcrumbs import trail
 from shop.core.money import machine_price
@@ -45,8 +46,11 @@ def seo_head(
     shop_name = settings.OSCAR_SHOP_NAME
     page_title = plain_text(title, length=70)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        page_title = f"{page_title} – page {int(page)}" if page_title else ""
+    if page_title and page.isdigit() and int(page) > 1:
+        page_title = _("%(title)s – page %(number)d") % {
+            "title": page_title,
+            "number": int(page),
+        }
     rendition = preview_rendition(image)
     return {
         "full_title": f"{page_title} – {shop_name}"
@@ -54,8 +58,10 @@ def seo_head(
         else f"{shop_name} – {settings.OSCAR_SHOP_TAGLINE}",
         "title": page_title or shop_name,
         "description": plain_text(description)
-        or "Gentle, barrier-first skin care from Scandinavia, with prices in NOK "
-        "including VAT.",
+        or _(
+            "Gentle, barrier-first skin care from Scandinavia, with prices in NOK "
+            "including VAT."
+        ),
         "canonical": seo.canonical_url(request),
         "noindex": noindex or seo.is_noindex(request),
         "og_type": og_type,

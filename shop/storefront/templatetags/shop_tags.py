@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from shop.commerce import totals
+from shop.commerce.status_labels import status_label
 from shop.core.money import format_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
@@ -18,6 +19,13 @@ NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages 
 def price(amount, currency_code=None):
     """``{{ amount|price }}`` → ``1.467,95 NOK``."""
     return format_price(amount, currency_code)
+
+
+@register.filter
+def order_status(status):
+    """``{{ order.status|order_status }}``: the status in the customer's
+    language (shop/commerce/status_labels.py); an unknown one unchanged."""
+    return status_label(status)
 
 
 @register.filter
