@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast lint format install migrate demo browser-deps fake-stripe \
+.PHONY: run test test-fast lint format install messages migrate demo browser-deps fake-stripe \
 	bench bench-deps audit
 
 $(BIN)/python:
@@ -59,6 +59,14 @@ test: install browser-deps
 # (`PYTEST_ARGS=--lf` runs only what failed last time).
 test-fast: install
 	$(BIN)/pytest -m "not browser and not faults" $(PYTEST_ARGS)
+
+# Collects every text marked for translation into locale/nb, fills new
+# entries from locale/drafts, writes the English catalogues and compiles all
+# (tools/catalogues.py). Needs GNU gettext's xgettext (Debian: gettext).
+messages: install
+	$(MANAGE) makemessages -l nb --no-obsolete --add-location file \
+	  -i tests -i perf -i tools -i staticfiles -i media -i 'locale*'
+	$(BIN)/python -m tools.catalogues
 
 # The hooks of .pre-commit-config.yaml: ruff, django-upgrade and djLint. The
 # formatters among them rewrite what they would change, and the run fails.

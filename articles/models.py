@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.rendering import count_words
 from shop.core import renditions as images
-from shop.core.languages import language_codes, slugs_of
+from shop.core.languages import language_codes, slugs_of, words_in_any_language
 from shop.core.pictures import (
     MAX_PICTURE_BYTES,
     PictureField,
@@ -122,6 +122,13 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("topics")
             .order_by("-published_at", "-pk")
         )
+
+    def search(self, query):
+        """Articles with every word of ``query``, in either language, in their
+        title or standfirst."""
+        for word in query.split():
+            self = self.filter(words_in_any_language(word, "title", "summary"))
+        return self
 
     def latest_change(self) -> datetime | None:
         """What readers are told changed last among these articles (see

@@ -2,9 +2,9 @@
 
 from django.urls import path
 from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 
 from articles import views
-from shop.core.languages import address_word as _
 
 app_name = "articles"
 
@@ -12,12 +12,12 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/", views.LatestArticlesFeed(), name="feed"),
     path(
-        format_lazy("{}<slug:slug>/", _("topics/")),
+        format_lazy("{}<slug:slug>/", pgettext_lazy("URL", "topics/")),
         views.TopicDetailView.as_view(),
         name="topic",
     ),
     path(
-        format_lazy("{}<slug:slug>/", _("authors/")),
+        format_lazy("{}<slug:slug>/", pgettext_lazy("URL", "authors/")),
         views.AuthorDetailView.as_view(),
         name="author",
     ),

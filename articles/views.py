@@ -5,7 +5,6 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -16,6 +15,7 @@ from django.views.generic import DetailView, ListView
 from articles.cards import show_body
 from articles.models import Article, ArticleProduct, ArticleRedirect, Author, Topic
 from shop.core.breadcrumbs import Crumb
+from shop.core.languages import find_by_slug
 from shop.core.pagination import ForgivingPaginationMixin
 from shop.core.site_urls import site_url
 
@@ -60,7 +60,9 @@ class ArticleGroupView(PaginatedArticleListView):
     article_field = None  # how an article points to it
 
     def get(self, request, *args, **kwargs):
-        self.group = get_object_or_404(self.model, slug=kwargs["slug"])
+        self.group, moved = find_by_slug(self.model.objects.all(), kwargs["slug"])
+        if moved:
+            return moved
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -95,12 +97,15 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object, moved = find_by_slug(self.get_queryset(), kwargs["slug"])
         except Http404:
-            moved = ArticleRedirect.objects.filter(old_slug=kwargs.get("slug")).first()
-            if moved and moved.article.is_live:
-                return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+            old = ArticleRedirect.objects.filter(old_slug=kwargs["slug"]).first()
+            if old and old.article.is_live:
+                return HttpResponsePermanentRedirect(old.article.get_absolute_url())
             raise
+        if moved:
+            return moved
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

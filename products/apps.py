@@ -4,10 +4,9 @@ fixed price, with a page of their own)."""
 
 from django.urls import include, path, re_path
 from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 from oscar.apps.catalogue.apps import CatalogueConfig as CoreCatalogueConfig
 from oscar.core.loading import get_model
-
-from shop.core.languages import address_word as _
 
 
 class CatalogueConfig(CoreCatalogueConfig):
@@ -51,18 +50,20 @@ class CatalogueConfig(CoreCatalogueConfig):
 
         urls = [
             path(
-                format_lazy("{}<slug:slug>/", _("routines/")),
+                format_lazy("{}<slug:slug>/", pgettext_lazy("URL", "routines/")),
                 views.RoutineDetailView.as_view(),
                 name="routine",
             ),
             path(
-                format_lazy("{}<slug:slug>/add-to-basket/", _("routines/")),
+                format_lazy(
+                    "{}<slug:slug>/add-to-basket/", pgettext_lazy("URL", "routines/")
+                ),
                 views.RoutineAddToBasketView.as_view(),
                 name="routine-add",
             ),
             # Oscar's category address, with its first word translated.
             path(
-                _("category/"),
+                pgettext_lazy("URL", "category/"),
                 include(
                     [
                         re_path(

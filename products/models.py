@@ -12,6 +12,7 @@ from oscar.apps.catalogue.managers import ProductQuerySet as CoreProductQuerySet
 from oscar.utils.models import get_image_upload_path
 
 from shop.core import renditions as images
+from shop.core.languages import words_in_any_language
 from shop.core.pictures import (
     MAX_PICTURE_BYTES,
     PictureField,
@@ -40,14 +41,13 @@ class ProductQuerySet(CoreProductQuerySet):
         return self.aggregate(latest=Max("date_updated"))["latest"]
 
     def search(self, query):
-        """Products matching every word of ``query`` in their name, short
-        description (which names the key ingredients) or EAN. Scanning every
-        long description and INCI list made search the slowest page at 10,000
-        products."""
+        """Products matching every word of ``query``, in either language, in
+        their name or short description (which names the key ingredients),
+        or their EAN. Scanning every long description and INCI list made
+        search the slowest page at 10,000 products."""
         for word in query.split():
             self = self.filter(
-                models.Q(title__icontains=word)
-                | models.Q(short_description__icontains=word)
+                words_in_any_language(word, "title", "short_description")
                 | models.Q(upc__iexact=word)
             )
         return self

@@ -6,6 +6,7 @@ lists nothing; these replace them under the same URL names.
 
 from urllib.parse import unquote
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
@@ -25,8 +26,11 @@ from products.models import (
     Routine,
 )
 from products.routines import RoutineUnavailable, routine_add_to_basket, routine_quote
+from shop.core.languages import SlugInEitherLanguageMixin, slug_in_any_language
 from shop.core.pagination import ForgivingPaginationMixin
 from shop.security.cross_site import refuse_cross_site
+
+FOUND_ARTICLES = 4
 
 
 class PaginatedProductListView(ForgivingPaginationMixin, ListView):
@@ -47,7 +51,15 @@ class CatalogueView(PaginatedProductListView):
         return Product.objects.for_cards().search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        if self.query and context["page_obj"].number == 1:
+            # The journal answers too: "isotretinoin" finds the guide.
+            context["found_articles"] = list(
+                apps.get_model("articles", "Article")
+                .objects.for_cards()
+                .search(self.query)[:FOUND_ARTICLES]
+            )
+        return context
 
 
 class ProductCategoryView(PaginatedProductListView):
@@ -98,7 +110,7 @@ class ProductDetailView(CoreProductDetailView):
         return context
 
 
-class RoutineDetailView(DetailView):
+class RoutineDetailView(SlugInEitherLanguageMixin, DetailView):
     context_object_name = "routine"
     template_name = "oscar/catalogue/routine_detail.html"
 
@@ -120,7 +132,7 @@ class RoutineAddToBasketView(View):
     http_method_names = ["post"]
 
     def post(self, request, slug):
-        routine = Routine.objects.for_pages().filter(slug=slug).first()
+        routine = Routine.objects.for_pages().filter(slug_in_any_language(slug)).first()
         if routine is None:
             messages.error(request, _("That routine is no longer available."))
             return redirect("basket:summary")

@@ -14,15 +14,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
 from shop.commerce.accounts.views import PasswordResetView
-from shop.core.languages import address_word as _
 from shop.security.cross_site import refuse_cross_site
 from shop.storefront.languages import choose_language
 from shop.storefront.sitemaps import sitemap_index, sitemap_sections
@@ -59,20 +59,30 @@ def password_reset_urls():
     )
     return [
         path("", login_forbidden(start), name="password-reset"),
-        path(_("done/"), login_forbidden(done), name="password-reset-done"),
         path(
-            format_lazy("{}<str:uidb64>/<str:token>/", _("confirm/")),
+            pgettext_lazy("URL", "done/"),
+            login_forbidden(done),
+            name="password-reset-done",
+        ),
+        path(
+            format_lazy(
+                "{}<str:uidb64>/<str:token>/", pgettext_lazy("URL", "confirm/")
+            ),
             login_forbidden(confirm),
             name="password-reset-confirm",
         ),
-        path(_("complete/"), login_forbidden(complete), name="password-reset-complete"),
+        path(
+            pgettext_lazy("URL", "complete/"),
+            login_forbidden(complete),
+            name="password-reset-complete",
+        ),
     ]
 
 
 storefront = [
     path("", HomeView.as_view(), name="home"),
     path(
-        _("basket/"),
+        pgettext_lazy("URL", "basket/"),
         include(
             [
                 # Same address as Oscar's basket:add, listed first so it answers.
@@ -83,21 +93,21 @@ storefront = [
             ]
         ),
     ),
-    path(_("basket/"), oscar.basket_app.urls),
-    path(_("catalogue/"), oscar.catalogue_app.urls),
-    path(_("checkout/"), oscar.checkout_app.urls),
-    path(_("accounts/"), oscar.customer_app.urls),
-    path(_("password-reset/"), include(password_reset_urls())),
-    path(_("offers/"), oscar.offer_app.urls),
-    path(_("articles/"), include("articles.urls")),
+    path(pgettext_lazy("URL", "basket/"), oscar.basket_app.urls),
+    path(pgettext_lazy("URL", "catalogue/"), oscar.catalogue_app.urls),
+    path(pgettext_lazy("URL", "checkout/"), oscar.checkout_app.urls),
+    path(pgettext_lazy("URL", "accounts/"), oscar.customer_app.urls),
+    path(pgettext_lazy("URL", "password-reset/"), include(password_reset_urls())),
+    path(pgettext_lazy("URL", "offers/"), oscar.offer_app.urls),
+    path(pgettext_lazy("URL", "articles/"), include("articles.urls")),
     # Oscar's Haystack search lists nothing with the simple backend; the
     # catalogue's own database search answers the same query.
     path(
-        _("search/"),
+        pgettext_lazy("URL", "search/"),
         RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
     ),
     path(
-        format_lazy("{}<path:url>", _("pages/")),
+        format_lazy("{}<path:url>", pgettext_lazy("URL", "pages/")),
         FooterPageView.as_view(),
         name="flatpage",
     ),

@@ -18,6 +18,17 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """Most tests read the English pages (under /en/, reversed with English
+    active); tests of the Bokmål pages activate "nb" themselves, or request
+    a Bokmål address (a request takes the language of its address)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     from django.core.cache import cache
 

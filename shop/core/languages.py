@@ -13,13 +13,6 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
 from django.urls.exceptions import NoReverseMatch
 from django.utils import translation
-from django.utils.translation import pgettext_lazy
-
-
-def address_word(route: str):
-    """A piece of an address, in the active language ("basket/" is
-    "handlekurv/" in Bokmål). The catalogue holds them under context "URL"."""
-    return pgettext_lazy("URL", route)
 
 
 def language_codes() -> list[str]:
@@ -92,3 +85,42 @@ def slugs_of(obj, field: str = "slug") -> set[str]:
         for code in language_codes()
         if (value := getattr(obj, f"{field}_{code}", None))
     }
+
+
+def find_by_slug(queryset, slug: str):
+    """``(object, redirect)``: what has ``slug`` in the active language, or
+    else in the other (the address of a shared link, or of a text not yet
+    translated); ``redirect`` is the object's own address when that differs
+    from the one asked for. Raises Http404 when nothing has the slug."""
+    from django.http import Http404, HttpResponsePermanentRedirect
+
+    found = queryset.filter(slug_in_any_language(slug)).first()
+    if found is None:
+        raise Http404("Nothing has this address")
+    if found.slug != slug:
+        return found, HttpResponsePermanentRedirect(found.get_absolute_url())
+    return found, None
+
+
+class SlugInEitherLanguageMixin:
+    """A DetailView found by its slug in either language; the slug of the
+    other language answers 301 with the page's own address."""
+
+    def get(self, request, *args, **kwargs):
+        self.object, moved = find_by_slug(self.get_queryset(), kwargs["slug"])
+        if moved:
+            return moved
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+
+def words_in_any_language(word: str, *fields):
+    """Matches ``word`` (case-insensitively) in any language of ``fields``:
+    a Norwegian visitor may search in English, and the other way round."""
+    from django.db.models import Q
+
+    query = Q()
+    for name in fields:
+        for code in language_codes():
+            query |= Q(**{f"{name}_{code}__icontains": word})
+    return query

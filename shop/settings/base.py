@@ -192,7 +192,11 @@ STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
 # Pages kept out of search indexes by a robots meta tag and the X-Robots-Tag
 # header (shop/storefront/seo.py): a visitor's own pages and search results.
-SHOP_NOINDEX_PATHS = ("/basket/", "/checkout/", "/accounts/", "/search/")
+SHOP_NOINDEX_PATHS = (
+    # Bokmål (the address words of locale/nb), then English.
+    *("/handlekurv/", "/kassen/", "/konto/", "/sok/"),
+    *("/en/basket/", "/en/checkout/", "/en/accounts/", "/en/search/"),
+)
 # Private pages: those and the staff pages (behind a sign-in, so nothing there
 # to index). robots.txt disallows them, and the page cache never stores them
 # and tells browsers and proxies not to either (shop/storefront/page_cache.py).
@@ -200,7 +204,10 @@ SHOP_PRIVATE_PATHS = (
     *SHOP_NOINDEX_PATHS,
     "/admin/",
     "/dashboard/",
-    "/articles/preview/",
+    "/artikler/preview/",
+    "/en/articles/preview/",
+    # The language switcher only sets a cookie and redirects.
+    "/language/",
 )
 
 # --- Django core -------------------------------------------------------------
