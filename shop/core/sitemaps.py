@@ -6,6 +6,7 @@ section pages list them in the order they were registered, which is the order
 of INSTALLED_APPS. Each section is one of Django's sitemaps based on
 ShopSitemap: it writes addresses on the domain of SHOP_SITE_URL and adds
 ``image:loc`` entries for the item's pictures (their link-preview renditions).
+Every address is listed in each language, with its alternates.
 """
 
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,12 @@ _sections: dict[str, type[Sitemap]] = {}
 
 
 class ShopSitemap(Sitemap):
+    # Every address once per language, each listing all of them and the
+    # x-default (Bokmål) as xhtml:link alternates.
+    i18n = True
+    alternates = True
+    x_default = True
+
     def get_domain(self, site=None):
         return urlsplit(settings.SHOP_SITE_URL).netloc
 

@@ -12,7 +12,9 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from shop.core.languages import language_codes, translated_path
 from shop.core.site_urls import site_url
+from shop.storefront.footer_pages import footer_page_url
 from shop.core.structured_data import SCHEMA, logo_url, organization_id
 
 
@@ -23,6 +25,54 @@ def canonical_url(request) -> str:
     if page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url
+
+
+# Open Graph names a language with its region.
+OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+# Template context names of the object a page is about, most specific first:
+# its address differs per language (its slug is translated).
+PAGE_OBJECTS = ("article", "product", "routine", "category", "topic", "author")
+
+
+def page_object(context):
+    """What the page is about, if its address comes from an object."""
+    for name in PAGE_OBJECTS:
+        obj = context.get(name)
+        if hasattr(obj, "get_absolute_url"):
+            return obj
+    return None
+
+
+def language_versions(request, context) -> dict[str, str]:
+    """``{language: path}`` of this page in every language, with the page
+    number of a list; empty when the page has no address in some language
+    (an error page). Footer pages, found by address, are asked directly."""
+    if getattr(request, "resolver_match", None) is None:
+        return {}
+    flatpage = context.get("flatpage")
+    obj = page_object(context)
+    versions = {}
+    for code in language_codes():
+        if flatpage is not None:
+            path = footer_page_url(flatpage, code)
+        else:
+            path = translated_path(request.path_info, code, obj=obj)
+        if path is None:
+            return {}
+        versions[code] = path
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        versions = {code: f"{path}?page={int(page)}" for code, path in versions.items()}
+    return versions
+
+
+def hreflang_links(versions: dict[str, str]) -> list[tuple[str, str]]:
+    """``(hreflang, absolute URL)`` for each language and x-default."""
+    if not versions:
+        return []
+    links = [(code, site_url(path)) for code, path in versions.items()]
+    links.append(("x-default", site_url(versions[settings.LANGUAGE_CODE])))
+    return links
 
 
 def is_noindex(request) -> bool:

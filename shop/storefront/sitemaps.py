@@ -15,24 +15,24 @@ from articles.models import Article
 from products.models import Product
 from shop.core import sitemaps
 from shop.core.site_urls import site_url
+from shop.storefront.footer_pages import footer_page_url
 
 
 class PageSitemap(sitemaps.ShopSitemap):
     """Home, the product and article lists, and the footer pages."""
 
     def items(self):
-        lists = [
-            ("home", reverse("home")),
-            ("products", reverse("catalogue:index")),
-            ("articles", reverse("articles:list")),
-        ]
+        lists = [("home", "home"), ("products", "catalogue:index")]
+        lists.append(("articles", "articles:list"))
         pages = FlatPage.objects.filter(
             registration_required=False, sites=settings.SITE_ID
-        ).order_by("url")
-        return lists + [("page", page.get_absolute_url()) for page in pages]
+        ).order_by("pk")
+        return lists + [("page", page) for page in pages]
 
     def location(self, item):
-        return item[1]
+        # Called once per language, with that language active.
+        kind, target = item
+        return footer_page_url(target) if kind == "page" else reverse(target)
 
     def lastmod(self, item):
         # Footer pages keep no date of their own, so none is claimed for them.

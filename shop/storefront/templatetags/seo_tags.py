@@ -9,9 +9,13 @@ registered (shop/core/structured_data.py).
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from shop.core.breadcrumbs import trail
+from shop.core.languages import other_languages
 from shop.core.money import machine_price
 from shop.core.renditions import PREVIEW_SIZE, preview_rendition
 from shop.core.site_urls import absolute
@@ -43,6 +47,7 @@ def seo_head(
     shop's; ``image`` is a ProductImage or Picture (its link-preview
     rendition is used) and falls back to the shop's preview picture."""
     request = context["request"]
+    language = translation.get_language()
     shop_name = settings.OSCAR_SHOP_NAME
     page_title = plain_text(title, length=70)
     page = request.GET.get("page", "")
@@ -78,7 +83,43 @@ def seo_head(
         "currency": settings.OSCAR_DEFAULT_CURRENCY,
         "available": available,
         "shop_name": shop_name,
+        "hreflang_links": seo.hreflang_links(_versions(context)),
+        "og_locale": seo.OG_LOCALES[language],
+        "og_locale_alternates": [
+            seo.OG_LOCALES[code] for code in other_languages(language)
+        ],
     }
+
+
+def _versions(context):
+    """The page in each language, worked out once per request."""
+    request = context["request"]
+    if not hasattr(request, "language_versions"):
+        request.language_versions = seo.language_versions(request, context)
+    return request.language_versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages, through the view that
+    remembers the choice; on a page with no other version (an error page),
+    to the other language's home page."""
+    request = context["request"]
+    versions = _versions(context)
+    links = []
+    for code in other_languages(translation.get_language()):
+        with translation.override(code):
+            target = versions.get(code) or reverse("home")
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": reverse("choose-language", args=[code])
+                + "?"
+                + urlencode({"next": target}),
+            }
+        )
+    return {"links": links, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
