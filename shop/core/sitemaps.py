@@ -49,9 +49,10 @@ class ShopSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
+            item, _language = url["item"]  # (item, language) with i18n
             url["images"] = [
                 absolute(rendition.url)
-                for rendition in map(preview_rendition, self.images(url["item"]))
+                for rendition in map(preview_rendition, self.images(item))
                 if rendition
             ]
         return urls

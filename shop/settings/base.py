@@ -320,6 +320,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "oscar.apps.search.context_processors.search_form",
@@ -434,7 +435,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Bokmål is the shop's language, at the root; English lives under /en/. Pages
 # outside the storefront (admin, sitemaps, webhooks) have no prefix.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
+# Each named in its own language, as the language switcher shows it.
+LANGUAGES = [("nb", "Norsk"), ("en", "English")]
 USE_I18N = True
 # Our catalogue first; then the Bokmål of Oscar's customer-facing strings
 # that Oscar's own catalogue lacks (tests/i18n/test_oscar_catalogue.py).

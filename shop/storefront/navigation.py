@@ -1,20 +1,32 @@
-"""Header and footer links, cached until staff change a category or page."""
+"""Header and footer links, cached per language until staff change a
+category, routine or page."""
 
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 from products.models import Category, Routine
+from shop.core.languages import language_codes
+from shop.storefront.footer_pages import footer_page_url
 
 MENU_KEY = "shop:navigation:menu"
 ROUTINES_KEY = "shop:navigation:routines"
 FOOTER_KEY = "shop:navigation:footer"
 
 
+def _key(name):
+    return f"{name}:{translation.get_language()}"
+
+
+def _forget(name):
+    cache.delete_many([f"{name}:{code}" for code in language_codes()])
+
+
 def menu_categories():
     """(name, url) of the public top-level categories, in tree order."""
     return cache.get_or_set(
-        MENU_KEY,
+        _key(MENU_KEY),
         lambda: [
             (category.name, category.get_absolute_url())
             for category in Category.objects.get_root_nodes().filter(
@@ -27,7 +39,7 @@ def menu_categories():
 def menu_routines():
     """(name, url) of the public routines."""
     return cache.get_or_set(
-        ROUTINES_KEY,
+        _key(ROUTINES_KEY),
         lambda: [
             (routine.name, routine.get_absolute_url())
             for routine in Routine.objects.filter(is_public=True)
@@ -38,9 +50,9 @@ def menu_routines():
 def footer_pages():
     """(title, url) of the public footer pages, by URL."""
     return cache.get_or_set(
-        FOOTER_KEY,
+        _key(FOOTER_KEY),
         lambda: [
-            (page.title, page.get_absolute_url())
+            (page.title, footer_page_url(page))
             for page in FlatPage.objects.filter(registration_required=False).order_by(
                 "url"
             )
@@ -53,12 +65,12 @@ def footer_pages():
 
 
 def forget_menu(using=None, **kwargs):
-    transaction.on_commit(lambda: cache.delete(MENU_KEY), using=using)
+    transaction.on_commit(lambda: _forget(MENU_KEY), using=using)
 
 
 def forget_routines(using=None, **kwargs):
-    transaction.on_commit(lambda: cache.delete(ROUTINES_KEY), using=using)
+    transaction.on_commit(lambda: _forget(ROUTINES_KEY), using=using)
 
 
 def forget_footer(using=None, **kwargs):
-    transaction.on_commit(lambda: cache.delete(FOOTER_KEY), using=using)
+    transaction.on_commit(lambda: _forget(FOOTER_KEY), using=using)

@@ -29,15 +29,17 @@ def canonical_url(request) -> str:
 
 # Open Graph names a language with its region.
 OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
-# Template context names of the object a page is about, most specific first:
-# its address differs per language (its slug is translated).
-PAGE_OBJECTS = ("article", "product", "routine", "category", "topic", "author")
+# Where views keep the object a page is about: detail views in ``object``,
+# the category list in ``category``, topic and author lists in ``group``.
+PAGE_OBJECTS = ("object", "category", "group")
 
 
 def page_object(context):
-    """What the page is about, if its address comes from an object."""
+    """What the page is about, if its address comes from an object (whose
+    slug differs per language)."""
+    view = context.get("view")
     for name in PAGE_OBJECTS:
-        obj = context.get(name)
+        obj = getattr(view, name, None)
         if hasattr(obj, "get_absolute_url"):
             return obj
     return None

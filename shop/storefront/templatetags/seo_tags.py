@@ -113,7 +113,7 @@ def language_switcher(context):
         links.append(
             {
                 "code": code,
-                "name": translation.get_language_info(code)["name_local"],
+                "name": dict(settings.LANGUAGES)[code],
                 "url": reverse("choose-language", args=[code])
                 + "?"
                 + urlencode({"next": target}),

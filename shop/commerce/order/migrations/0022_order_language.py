@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='order',
             name='language',
-            field=models.CharField(choices=[('nb', 'Norsk bokmål'), ('en', 'English')], default='en', editable=False, max_length=10),
+            field=models.CharField(choices=[('nb', 'Norsk'), ('en', 'English')], default='en', editable=False, max_length=10),
         ),
         migrations.AlterField(
             model_name='order',
             name='language',
-            field=models.CharField(choices=[('nb', 'Norsk bokmål'), ('en', 'English')], default='nb', editable=False, max_length=10),
+            field=models.CharField(choices=[('nb', 'Norsk'), ('en', 'English')], default='nb', editable=False, max_length=10),
         ),
     ]
