@@ -3,7 +3,9 @@ reviewer and the products it mentions. Registered in the app's ready()
 (shop/core/structured_data.py)."""
 
 from django.conf import settings
+from django.utils import translation
 
+from shop.core.languages import missing_translation
 from shop.core.site_urls import site_url
 from shop.core.structured_data import (
     SCHEMA,
@@ -37,6 +39,9 @@ def blog_posting(article, mentioned_products=()) -> dict:
         "@context": SCHEMA,
         "@type": "BlogPosting",
         "headline": plain_text(article.title, length=110),
+        # The language the reader gets: the other one while untranslated.
+        "inLanguage": missing_translation(article, "title", "body")
+        or translation.get_language(),
         "description": plain_text(article.get_meta_description()),
         "image": image_urls([article.hero]),
         "datePublished": iso(article.published_at),
@@ -51,7 +56,6 @@ def blog_posting(article, mentioned_products=()) -> dict:
         },
         "mainEntityOfPage": page,
         "url": url,
-        "inLanguage": settings.LANGUAGE_CODE,
         "wordCount": article.word_count,
     }
     topics = [topic.name for topic in article.topics.all()]

@@ -58,6 +58,10 @@ def parse_form(body):
     return listify(root)
 
 
+# Some of the languages Stripe Checkout's page speaks (its `locale` param).
+CHECKOUT_LOCALES = {"auto", "da", "de", "en", "en-GB", "fi", "fr", "nb", "nl", "sv"}
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -167,6 +171,11 @@ class FakeStripe:
                 "The fake only knows line_items with price_data[unit_amount].",
                 param="line_items",
             ) from None
+        locale = params.get("locale", "auto")
+        if locale not in CHECKOUT_LOCALES:
+            raise _StripeError(
+                400, f"Invalid locale: {locale}", code="invalid_locale", param="locale"
+            )
         created = int(time.time())
         expires_at = self._expires_at(params.get("expires_at"), created)
         session_id = _random_id("cs")
@@ -185,6 +194,7 @@ class FakeStripe:
             "metadata": params.get("metadata", {}),
             "success_url": params["success_url"],
             "cancel_url": params.get("cancel_url"),
+            "locale": locale,
             "payment_intent": None,
             "created": created,
             "expires_at": expires_at,

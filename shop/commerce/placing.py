@@ -64,6 +64,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.apps.checkout.utils import CheckoutSessionData
@@ -137,6 +138,12 @@ class PlaceOrderMixin:
 
     def get_initial_order_status(self, basket):
         return self.get_payment_method().initial_status
+
+    def build_submission(self, **kwargs):
+        submission = super().build_submission(**kwargs)
+        # Every e-mail about the order speaks the language it was placed in.
+        submission["order_kwargs"]["language"] = translation.get_language()
+        return submission
 
     def handle_order_placement(self, *args, **kwargs):
         try:
@@ -278,25 +285,29 @@ def start_card_payment(order: Order, *, success_url: str, cancel_url: str) -> st
 
 
 def queue_order_emails(order: Order) -> None:
-    """The customer's confirmation and the staff notification, via the outbox."""
+    """The customer's confirmation, in the order's language, and the staff
+    notification, in English like the admin, via the outbox. Whichever request (the
+    customer's, Stripe's webhook) or command confirms the order."""
     context = {
         "order": order,
         "company": settings.SHOP_COMPANY,
         "site_url": settings.SHOP_SITE_URL,
     }
-    mail.queue(
-        to=[order.email],
-        subject=_("Order %(number)s is confirmed – %(shop)s")
-        % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
-        template="emails/order_confirmation",
-        context=context,
-    )
-    mail.queue(
-        to=settings.SHOP_ORDER_NOTIFICATION_EMAILS,
-        subject=f"New order {order.number} ({order.status})",
-        template="emails/order_notification",
-        context=context,
-    )
+    with translation.override(order.language):
+        mail.queue(
+            to=[order.email],
+            subject=_("Order %(number)s is confirmed – %(shop)s")
+            % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
+            template="emails/order_confirmation",
+            context=context,
+        )
+    with translation.override("en"):
+        mail.queue(
+            to=settings.SHOP_ORDER_NOTIFICATION_EMAILS,
+            subject=f"New order {order.number} ({order.status})",
+            template="emails/order_notification",
+            context=context,
+        )
 
 
 # 7. Session paid.

@@ -12,6 +12,7 @@ import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy
 from oscar.defaults import *  # noqa: F403
 
 from shop.commerce.statuses import LineStatus, OrderStatus
@@ -26,7 +27,7 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 # --- Oscar -------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Skinome"
-OSCAR_SHOP_TAGLINE = "Skin care that rebuilds"
+OSCAR_SHOP_TAGLINE = gettext_lazy("Skin care that rebuilds")
 OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_DEFAULT_CURRENCY = "NOK"
 # The brand writes prices as "1.467,95 NOK": dot thousands, comma decimals, a

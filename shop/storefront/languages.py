@@ -38,11 +38,14 @@ class LanguageMiddleware(LocaleMiddleware):
             return None
         super().process_request(request)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if request.path_info == "/" and chosen in language_codes():
-            if chosen != settings.LANGUAGE_CODE:
-                response = HttpResponseRedirect(f"/{chosen}/")
-                patch_vary_headers(response, ("Cookie",))
-                return response
+        if (
+            request.path_info == "/"
+            and chosen in language_codes()
+            and chosen != settings.LANGUAGE_CODE
+        ):
+            response = HttpResponseRedirect(f"/{chosen}/")
+            patch_vary_headers(response, ("Cookie",))
+            return response
         return None
 
     def process_response(self, request, response):

@@ -10,12 +10,14 @@ own pages (merchant listing Product, BlogPosting) in shop/core/structured_data.p
 import json
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from shop.core.languages import language_codes, translated_path
 from shop.core.site_urls import site_url
-from shop.storefront.footer_pages import footer_page_url
 from shop.core.structured_data import SCHEMA, logo_url, organization_id
+from shop.storefront.footer_pages import footer_page_url
 
 
 def canonical_url(request) -> str:
@@ -116,13 +118,15 @@ def website() -> dict:
         "@type": "WebSite",
         "@id": site_url("/#website"),
         "name": settings.OSCAR_SHOP_NAME,
-        "url": site_url("/"),
+        "url": site_url(reverse("home")),
+        "inLanguage": translation.get_language(),
         "publisher": {"@id": organization_id()},
         "potentialAction": {
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": site_url("/catalogue/?q={search_term_string}"),
+                "urlTemplate": site_url(reverse("catalogue:index"))
+                + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },

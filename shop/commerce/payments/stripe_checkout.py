@@ -114,6 +114,8 @@ def create_session(order: "Order", *, success_url: str, cancel_url: str) -> dict
         "client_reference_id": order.number,
         "customer_email": order.email,
         "metadata": {"order_number": order.number},
+        # Stripe's page in the customer's language ("nb" or "en").
+        "locale": order.language,
         "success_url": success_url,
         "cancel_url": cancel_url,
         "line_items": [

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from shop.commerce import totals
 from shop.commerce.status_labels import status_label
+from shop.core.languages import missing_translation
 from shop.core.money import format_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
@@ -87,3 +88,12 @@ def product_picture(image, sizes="100vw", width=CARD_WIDTH, loading="lazy", alt=
         "loading": loading,
         "alt": image.alt_text if alt is None and image else (alt or ""),
     }
+
+
+@register.inclusion_tag("includes/translation_note.html")
+def translation_note(obj, *fields):
+    """``{% translation_note article "title" "body" %}``: a note when the
+    page shows ``obj``'s text in the other language, because it has not been
+    written in this one yet (the fields fall back, see settings)."""
+    shown_in = missing_translation(obj, *fields)
+    return {"shown_in": shown_in}
