@@ -28,17 +28,24 @@ LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROME = "/usr/bin/chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 RESOURCE_TYPES = ["document", "script", "stylesheet", "image", "font", "other"]
-# Pages by name: a fixed path, or the text of a link on the home page (ids in
-# category and product URLs differ between databases).
+# Pages by name, in Bokmål and (-en) English: a fixed path, or the text of a
+# link on that language's home page (ids in category and product URLs differ
+# between databases).
 PAGES = {
     "home": "/",
-    "category": "link:Face creams",
+    "category": "link:Ansiktskremer",
     "product": "link:Intense Emulsion",
-    "routine": "/catalogue/routines/microbiome-strengthening-routine/",
-    "articles": "/articles/",
-    "guide": "/articles/skin-during-and-after-isotretinoin/",
+    "routine": "/produkter/rutiner/mikrobiomstyrkende-rutine/",
+    "articles": "/artikler/",
+    "guide": "/artikler/huden-under-og-etter-isotretinoin/",
+    "home-en": "/en/",
+    "category-en": "link:Face creams",
+    "product-en": "link:Intense Emulsion",
+    "routine-en": "/en/catalogue/routines/microbiome-strengthening-routine/",
+    "articles-en": "/en/articles/",
+    "guide-en": "/en/articles/skin-during-and-after-isotretinoin/",
 }
-SHORT = ["home", "guide"]
+SHORT = ["home", "guide-en"]
 
 
 class LinkParser(HTMLParser):
@@ -62,15 +69,21 @@ class LinkParser(HTMLParser):
             self.links.append((" ".join(text.split()), href))
 
 
-def resolve_pages(base_url, names):
-    with urllib.request.urlopen(base_url + "/", timeout=30) as response:
+def home_links(base_url, home):
+    with urllib.request.urlopen(base_url + home, timeout=30) as response:
         parser = LinkParser()
         parser.feed(response.read().decode())
+    return parser.links
+
+
+def resolve_pages(base_url, names):
+    links = {home: home_links(base_url, home) for home in ("/", "/en/")}
     urls = {}
     for name in names:
         target = PAGES[name]
         if target.startswith("link:"):
-            hrefs = [h for text, h in parser.links if text == target[5:] and h]
+            home = "/en/" if name.endswith("-en") else "/"
+            hrefs = [h for text, h in links[home] if text == target[5:] and h]
             urls[name] = urljoin(base_url + "/", hrefs[0]) if hrefs else None
         else:
             urls[name] = base_url + target
@@ -212,15 +225,17 @@ def audit(base_url, names):
 
 
 def print_table(pages):
-    print("\n" + f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    print("\n" + f"{'page':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, page in pages.items():
         scores = page.get("scores") or dict.fromkeys(CATEGORIES, "-")
-        print(f"{name:<10}" + "".join(f"{str(scores[c]):>16}" for c in CATEGORIES))
+        print(f"{name:<12}" + "".join(f"{str(scores[c]):>16}" for c in CATEGORIES))
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--short", action="store_true", help="home and guide only")
+    parser.add_argument(
+        "--short", action="store_true", help="the Bokmål home and English guide only"
+    )
     parser.add_argument("--base-url", help="audit a shop already running here")
     parser.add_argument(
         "--database-url", help="PostgreSQL for the shop it starts (default shop_audit)"

@@ -25,13 +25,15 @@ from tests.faulty_services import RedisServer
 PORT = 8103
 FIXED_PAGES = [
     "/",
-    "/catalogue/",
-    "/catalogue/routines/microbiome-strengthening-routine/",
-    "/articles/",
-    "/articles/skin-during-and-after-isotretinoin/",
+    "/produkter/",
+    "/produkter/rutiner/mikrobiomstyrkende-rutine/",
+    "/artikler/",
+    "/artikler/huden-under-og-etter-isotretinoin/",
+    "/en/",
+    "/en/articles/skin-during-and-after-isotretinoin/",
 ]
 # A product and a category, as the all-products page links them.
-LINKED = [r'href="(/catalogue/category/[^"]+/)"', r'href="(/catalogue/[a-z-]+_\d+/)"']
+LINKED = [r'href="(/produkter/kategori/[^"]+/)"', r'href="(/produkter/[a-z-]+_\d+/)"']
 
 
 def parse_arguments():
@@ -44,7 +46,7 @@ def parse_arguments():
 
 
 def public_pages(http, base_url):
-    listing = http.get(base_url + "/catalogue/", timeout=30).text
+    listing = http.get(base_url + "/produkter/", timeout=30).text
     return FIXED_PAGES + [re.search(pattern, listing)[1] for pattern in LINKED]
 
 

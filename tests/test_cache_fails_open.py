@@ -45,17 +45,18 @@ def use_redis(settings, url):
 def storefront_urls(shop):
     return [
         "/",
-        "/catalogue/",
-        "/catalogue/?q=cream",
+        reverse("home"),
+        reverse("catalogue:index"),
+        reverse("catalogue:index") + "?q=cream",
         shop.products[0].get_absolute_url(),
         shop.products[0].categories.first().get_absolute_url(),
         shop.routine.get_absolute_url(),
         reverse("articles:list"),
-        "/articles/skin-during-and-after-isotretinoin/",
+        reverse("articles:detail", args=["skin-during-and-after-isotretinoin"]),
         "/robots.txt",
         "/sitemap.xml",
-        "/basket/",
-        "/checkout/",
+        reverse("basket:summary"),
+        reverse("checkout:index"),
     ]
 
 
@@ -138,7 +139,8 @@ def test_a_flood_of_failing_cache_calls_logs_once_per_kind(
 def test_a_hung_redis_is_waited_for_once_not_on_every_cache_call(shop, settings):
     with HungServer() as hung:
         use_redis(settings, hung.redis_url)
-        for url in ("/", shop.products[0].get_absolute_url(), "/articles/"):
+        urls = ("/", shop.products[0].get_absolute_url(), reverse("articles:list"))
+        for url in urls:
             assert Client().get(url).status_code == 200
         # Each call would otherwise open a connection and wait its timeout.
         assert len(hung.connections) <= 2

@@ -10,15 +10,17 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
+from articles.models import Article
 from products.models import Category
 from shop.demo import catalogue_content as demo_content
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.browser
 
-GUIDE = "/articles/skin-during-and-after-isotretinoin/"
+GUIDE_SLUG = "skin-during-and-after-isotretinoin"
 SCREENS = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},
@@ -81,16 +83,20 @@ def test_the_key_pages_have_no_accessibility_violations(page, shop_url, audit, s
     catalogue = DemoCatalogue()
     product = catalogue.products[0]
     category = Category.objects.get(slug=demo_content.CATEGORIES[0]["slug"])
-    for name, url in [
-        ("home", "/"),
-        ("category", category.get_absolute_url()),
-        ("product", product.get_absolute_url()),
-        ("routine", catalogue.routine.get_absolute_url()),
-        ("article list", reverse("articles:list")),
-        ("guide", GUIDE),
-    ]:
-        visit(page, shop_url + url)
-        audit(name)
+    guide = Article.objects.get(slug=GUIDE_SLUG)
+    for language in ("nb", "en"):
+        with translation.override(language):
+            pages = [
+                ("home", reverse("home")),
+                ("category", category.get_absolute_url()),
+                ("product", product.get_absolute_url()),
+                ("routine", catalogue.routine.get_absolute_url()),
+                ("article list", reverse("articles:list")),
+                ("guide", guide.get_absolute_url()),
+            ]
+        for name, url in pages:
+            visit(page, shop_url + url)
+            audit(f"{name} ({language})")
 
     visit(page, shop_url + product.get_absolute_url())
     page.get_by_role("button", name=re.compile("^Add to basket")).click()
@@ -156,7 +162,7 @@ def test_a_page_with_a_violation_fails_the_audit(page, shop_url, audit):
         route.fulfill(response=response, body=body)
 
     page.route(re.compile(r".*/$"), inject)
-    visit(page, shop_url + "/")
+    visit(page, shop_url + "/en/")
     audit("home with a bare picture")
 
     with pytest.raises(pytest.fail.Exception) as failure:

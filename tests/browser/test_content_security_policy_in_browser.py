@@ -23,7 +23,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
-GUIDE = "/articles/skin-during-and-after-isotretinoin/"
+GUIDE = "/en/articles/skin-during-and-after-isotretinoin/"
 OSCAR_CDN_JQUERY = "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"
 
 
@@ -60,7 +60,7 @@ def test_shop_pages_run_under_the_policy_without_violations(watched, shop_url):
         "/",
         catalogue.products[0].get_absolute_url(),
         GUIDE,
-        "/pages/shipping-and-returns/",
+        "/en/pages/shipping-and-returns/",
         catalogue.routine.get_absolute_url(),
     ]:
         visit(page, shop_url + url)
@@ -70,7 +70,7 @@ def test_shop_pages_run_under_the_policy_without_violations(watched, shop_url):
 
     page.get_by_role("button", name="Add the whole routine to basket").click()
     expect(page.locator("#basket-total")).to_have_text("1.467,95\xa0NOK")
-    seen["/basket/"] = violations()
+    seen["/en/basket/"] = violations()
     page.get_by_role("link", name="Go to checkout").click()
     page.get_by_label("E-mail address").fill("kari@example.no")
     page.get_by_label("No, continue as a guest").check()
@@ -97,7 +97,7 @@ def test_a_script_that_got_into_a_page_is_blocked(watched, shop_url):
         route.fulfill(response=response, body=body)
 
     page.route(re.compile(r".*/pages/shipping-and-returns/$"), inject)
-    visit(page, shop_url + "/pages/shipping-and-returns/")
+    visit(page, shop_url + "/en/pages/shipping-and-returns/")
 
     assert page.evaluate("window.injected") is None
     blocked = violations()

@@ -31,14 +31,14 @@ def test_reader_goes_from_the_guide_to_a_basket_with_the_routine(page, shop_url)
 
     card.get_by_role("button", name="Add the whole routine to basket").click()
 
-    expect(page).to_have_url(shop_url + "/basket/")
+    expect(page).to_have_url(shop_url + "/en/basket/")
     expect(page.locator("#basket-total")).to_have_text("1.467,95\xa0NOK")
     expect(page.locator(".basket-line")).to_have_count(4)
 
 
 def test_the_guide_fits_a_phone_screen(page, shop_url):
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(shop_url + "/articles/skin-during-and-after-isotretinoin/")
+    page.goto(shop_url + "/en/articles/skin-during-and-after-isotretinoin/")
 
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -18,7 +18,7 @@ def test_routine_button_puts_all_four_in_the_basket_at_the_routine_price(
 
     page.get_by_role("button", name="Add the whole routine to basket").click()
 
-    expect(page).to_have_url(shop_url + "/basket/")
+    expect(page).to_have_url(shop_url + "/en/basket/")
     expect(page.locator("#basket-total")).to_have_text("1.467,95\xa0NOK")
     expect(page.locator(".basket-line")).to_have_count(4)
     expect(page.locator(".basket-link__count")).to_have_text("4")
