@@ -90,7 +90,9 @@ def main() -> int:
             continue
         bokmaal = polib.pofile(str(path), wrapwidth=79)
         if base.name == "locale":
-            print(f"{path.relative_to(ROOT)}: {fill_from_drafts(bokmaal)} filled from drafts")
+            print(
+                f"{path.relative_to(ROOT)}: {fill_from_drafts(bokmaal)} filled from drafts"
+            )
         bokmaal.metadata["Language"] = "nb"
         bokmaal.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
         bokmaal.save()
