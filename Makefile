@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast lint format install messages migrate demo browser-deps fake-stripe \
+.PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps fake-stripe \
 	bench bench-deps audit
 
 $(BIN)/python:
@@ -52,18 +52,26 @@ browser-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-test: install browser-deps
+# GNU gettext's xgettext: `make messages` collects texts with it, and a test
+# reads Oscar's customer-facing texts with it (tests/i18n/test_oscar_catalogue.py).
+gettext-deps:
+	@test -x /usr/bin/xgettext || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext; }
+
+test: install browser-deps gettext-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The suite without the browser and fault tests: a quick run while working
 # (`PYTEST_ARGS=--lf` runs only what failed last time).
-test-fast: install
+test-fast: install gettext-deps
 	$(BIN)/pytest -m "not browser and not faults" $(PYTEST_ARGS)
 
 # Collects every text marked for translation into locale/nb, fills new
 # entries from locale/drafts, writes the English catalogues and compiles all
 # (tools/catalogues.py). Needs GNU gettext's xgettext (Debian: gettext).
-messages: install
+messages: install gettext-deps
 	$(MANAGE) makemessages -l nb --no-obsolete --add-location file \
 	  -i tests -i perf -i tools -i staticfiles -i media -i 'locale*'
 	$(BIN)/python -m tools.catalogues

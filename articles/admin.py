@@ -1,14 +1,18 @@
-"""Article admin: write, preview, schedule and publish; authors and topics."""
+"""Article admin: write, preview, schedule and publish; authors and topics.
+
+Texts are edited in both languages, Bokmål first (shop/core/admin_languages.py).
+"""
 
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.models import Article, ArticleProduct, ArticleRedirect, Author, Topic
+from shop.core.admin_languages import BilingualAdmin, filled_in_any_language
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(BilingualAdmin):
     list_display = ("name", "role", "is_organisation")
     search_fields = ("name", "role")
     prepopulated_fields = {"slug": ("name",)}
@@ -16,7 +20,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(BilingualAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -41,7 +45,7 @@ class ArticleRedirectInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BilingualAdmin):
     list_display = (
         "title",
         "state",
@@ -113,7 +117,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected articles now")
     def publish_now(self, request, queryset):
         count = 0
-        for article in queryset.exclude(body=""):
+        for article in queryset.filter(filled_in_any_language("body")):
             if not article.is_live:
                 article.status = Article.Status.PUBLISHED
                 article.published_at = timezone.now()

@@ -5,18 +5,23 @@ takes part in offers, the routine's price, products and visibility) is only
 editable by those `shop.security.staff.may_change_prices` allows; content editors see
 it read-only, and a field shown read-only is left out of the form, so a POST
 cannot change it either.
+
+Texts are edited in both languages, Bokmål first (shop/core/admin_languages.py).
 """
 
 from django import forms
 from django.contrib import admin, messages
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from oscar.apps.catalogue.admin import *  # noqa: F403
+from oscar.apps.catalogue.admin import CategoryAdmin as CoreCategoryAdmin
 from oscar.apps.catalogue.admin import CategoryInline
 from oscar.apps.catalogue.admin import ProductAdmin as CoreProductAdmin
 from oscar.apps.catalogue.admin import ProductImageAdmin as CoreProductImageAdmin
 
-from products.models import Product, ProductImage, Routine, RoutineStep
+from products.models import Category, Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
 from shop.commerce.partner.admin import StockRecordInline
+from shop.core.admin_languages import BilingualAdmin
 from shop.core.money import format_price
 from shop.security import staff
 
@@ -26,17 +31,21 @@ class ProductForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Oscar allows untitled child products; every product we sell has a name.
-        self.fields["title"].required = True
+        # Oscar allows untitled child products; every product we sell has a
+        # name, in Bokmål at least.
+        self.fields["title_nb"].required = True
 
-    def clean_title(self):
-        title = self.cleaned_data["title"].strip()
+    def clean_title_nb(self):
+        title = (self.cleaned_data["title_nb"] or "").strip()
         if not title:
             raise forms.ValidationError("Give the product a name.")
         return title
 
+    def clean_title_en(self):
+        return (self.cleaned_data["title_en"] or "").strip() or None
 
-class ProductImageInline(admin.StackedInline):
+
+class ProductImageInline(TranslationStackedInline):
     model = ProductImage
     fields = ("original", "alt_text", "caption", "display_order")
     extra = 0
@@ -46,7 +55,7 @@ admin.site.unregister(Product)
 
 
 @admin.register(Product)
-class ProductAdmin(CoreProductAdmin):
+class ProductAdmin(BilingualAdmin, CoreProductAdmin):
     form = ProductForm
     list_display = ("title", "upc", "volume_ml", "price", "stock", "is_public")
     list_filter = ["is_public", "categories", "product_class"]
@@ -111,12 +120,20 @@ admin.site.unregister(ProductImage)
 
 
 @admin.register(ProductImage)
-class ProductImageAdmin(CoreProductImageAdmin):
+class ProductImageAdmin(BilingualAdmin, CoreProductImageAdmin):
     list_display = ("product", "alt_text", "display_order")
     search_fields = ("alt_text", "caption", "product__upc", "product__title")
 
 
-class RoutineStepInline(admin.TabularInline):
+admin.site.unregister(Category)
+
+
+@admin.register(Category)
+class CategoryAdmin(BilingualAdmin, CoreCategoryAdmin):
+    pass
+
+
+class RoutineStepInline(TranslationTabularInline):
     """Which products the routine's price covers is the shop managers' to
     decide; editors write each step's timing and instruction."""
 
@@ -140,7 +157,7 @@ class RoutineStepInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(BilingualAdmin):
     list_display = ("name", "price_display", "is_public", "date_updated")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("offer",)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.basket.utils import BasketMessageGenerator
@@ -16,6 +17,7 @@ from oscar.apps.partner.strategy import PurchaseInfo
 from oscar.core.loading import get_model
 
 from products.models import Product, Routine, RoutineStep
+from shop.core.languages import language_codes
 
 Benefit = get_model("offer", "Benefit")
 Condition = get_model("offer", "Condition")
@@ -124,13 +126,20 @@ def routine_add_to_basket(*, request, routine: Routine) -> RoutineQuote:
 def routine_sync_offer(*, routine: Routine):
     """Create or update the site offer that gives the routine its price."""
     products = [step.product for step in routine.steps.select_related("product")]
-    # The offer's name is what customers see on the basket's discount line.
-    name = routine.name[:128]
-    range_name = f"Routine: {routine.name}"[:128]
+    # The offer's name is what customers see on the basket's discount line and
+    # the offer's page, in each language.
+    names, range_names, descriptions = {}, {}, {}
+    for code in language_codes():
+        with translation.override(code):
+            names[f"name_{code}"] = routine.name[:128]
+            descriptions[f"description_{code}"] = routine.summary
+            range_names[f"name_{code}"] = (
+                _("Routine: %(name)s") % {"name": routine.name}
+            )[:128]
     with transaction.atomic():
         offer = routine.offer
         if offer is None:
-            product_range = Range.objects.create(name=range_name)
+            product_range = Range.objects.create(**range_names)
             condition = Condition.objects.create(
                 range=product_range, type=Condition.COVERAGE, value=len(products)
             )
@@ -139,8 +148,8 @@ def routine_sync_offer(*, routine: Routine):
                 type=Benefit.FIXED_PRICE, value=routine.price
             )
             offer = ConditionalOffer.objects.create(
-                name=name,
-                description=routine.summary,
+                **names,
+                **descriptions,
                 offer_type=ConditionalOffer.SITE,
                 condition=condition,
                 benefit=benefit,
@@ -150,8 +159,9 @@ def routine_sync_offer(*, routine: Routine):
         condition, benefit = offer.condition, offer.benefit
         product_range = condition.range
 
-        product_range.name = range_name
-        product_range.save(update_fields=["name"])
+        for field, value in range_names.items():
+            setattr(product_range, field, value)
+        product_range.save(update_fields=["name", *range_names])
         RangeProduct.objects.filter(range=product_range).delete()
         RangeProduct.objects.bulk_create(
             RangeProduct(range=product_range, product=product, display_order=position)
@@ -168,9 +178,11 @@ def routine_sync_offer(*, routine: Routine):
         )
         benefit.save(update_fields=["type", "value", "range"])
 
-        offer.name = name
-        offer.description = routine.summary
+        for field, value in {**names, **descriptions}.items():
+            setattr(offer, field, value)
         active = routine.is_public and bool(products)
         offer.status = ConditionalOffer.OPEN if active else ConditionalOffer.SUSPENDED
-        offer.save(update_fields=["name", "description", "status"])
+        offer.save(
+            update_fields=["name", *names, "description", *descriptions, "status"]
+        )
     return offer

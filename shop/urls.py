@@ -19,6 +19,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
@@ -106,6 +107,9 @@ storefront = [
         pgettext_lazy("URL", "search/"),
         RedirectView.as_view(pattern_name="catalogue:index", query_string=True),
     ),
+    # Listed for the names Oscar's own page frame reverses; the redirect above
+    # answers at their address.
+    path(pgettext_lazy("URL", "search/"), oscar.search_app.urls),
     path(
         format_lazy("{}<path:url>", pgettext_lazy("URL", "pages/")),
         FooterPageView.as_view(),
@@ -132,6 +136,9 @@ urlpatterns = [
     ),
     # The language switcher: remembers the choice, then shows the page.
     path("language/<str:language>/", choose_language, name="choose-language"),
+    # Django's form-based switch, which Oscar's own page frame (offer pages)
+    # links to; it sets the same cookie.
+    path("i18n/setlang/", set_language, name="set_language"),
     *i18n_patterns(*storefront, prefix_default_language=False),
 ]
 

@@ -1,5 +1,7 @@
-"""The shop's addresses and one that fails, to see what a server error does."""
+"""The shop's addresses and one that fails, to see what a server error does:
+at /__fail__/ (a Bokmål page) and /en/__fail__/ (its English one)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
 from shop.urls import urlpatterns as shop_urlpatterns
@@ -9,4 +11,7 @@ def fail(request):
     raise RuntimeError("Could not reach ola@example.no about order 100001")
 
 
-urlpatterns = [path("__fail__/", fail), *shop_urlpatterns]
+urlpatterns = [
+    *i18n_patterns(path("__fail__/", fail), prefix_default_language=False),
+    *shop_urlpatterns,
+]

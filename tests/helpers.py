@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
@@ -426,11 +426,16 @@ def place_order(client, accept_terms=True):
 
 def post_webhook(fake, event, secret=None, timestamp=None):
     """Send an event to the shop's webhook, signed as Stripe signs it, from
-    Stripe: a client without the customer's cookies."""
+    Stripe: a client without the customer's cookies. The webhook's address
+    has no language, so the request activates Bokmål; the test's language
+    is put back afterwards, as Stripe's request would not change it."""
     payload = json.dumps(event)
-    return Client().post(
-        WEBHOOK,
-        payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=fake.sign(payload, secret=secret, timestamp=timestamp),
-    )
+    with translation.override(translation.get_language()):
+        return Client().post(
+            WEBHOOK,
+            payload,
+            content_type="application/json",
+            HTTP_STRIPE_SIGNATURE=fake.sign(
+                payload, secret=secret, timestamp=timestamp
+            ),
+        )

@@ -89,7 +89,7 @@ def test_a_server_error_is_e_mailed_to_admins_without_personal_data(
 
 @pytest.mark.django_db
 def test_the_error_page_claims_only_what_happened(failing_page):
-    response = Client(raise_request_exception=False).get(failing_page)
+    response = Client(raise_request_exception=False).get(f"/en{failing_page}")
     page = response.content.decode()
     assert "The error has been logged" in page
     assert "We have been told" not in page

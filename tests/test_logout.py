@@ -10,7 +10,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 LOGOUT_FORM = re.compile(
-    r'<form class="logout-form" method="post" action="/accounts/logout/">\s*'
+    r'<form class="logout-form" method="post" action="/en/accounts/logout/">\s*'
     r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">'
 )
 

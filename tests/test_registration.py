@@ -21,7 +21,7 @@ from tests.helpers import add_routine
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-LINK = re.compile(r"https?://[^/\s]+(/accounts/register/confirm/[^/\s]+/)")
+LINK = re.compile(r"https?://[^/\s]+(/en/accounts/register/confirm/[^/\s]+/)")
 
 
 def ask_on_the_login_page(client, email):
@@ -122,7 +122,7 @@ def test_links_point_at_the_shops_own_address(client, settings):
         HTTP_HOST="evil.example",
     )
     body = mails_to("nora@example.no")[0].body
-    assert "https://shop.skinome.example/accounts/register/confirm/" in body
+    assert "https://shop.skinome.example/en/accounts/register/confirm/" in body
     assert "evil.example" not in body
 
 

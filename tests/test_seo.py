@@ -12,6 +12,7 @@ import extruct
 import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Author, Topic
 from products.models import Category, Product, Routine
@@ -19,6 +20,7 @@ from shop.commerce.shipping.models import OrderAndItemCharges
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
 from shop.demo import site_data as shop_demo
+from shop.storefront.footer_pages import footer_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,14 @@ def demo_shop(db):
 
 
 def page_types():
-    """(page type, path, og:type, JSON-LD types) of every public page type."""
+    """(page type, path, og:type, JSON-LD types) of every public page type,
+    on its English page (a request for a page without a language prefix,
+    such as a sitemap, leaves Bokmål active)."""
+    with translation.override("en"):
+        return _page_types()
+
+
+def _page_types():
     guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
     return [
         ("home", reverse("home"), "website", {"Organization", "WebSite"}),
@@ -86,7 +95,7 @@ def page_types():
         ),
         (
             "footer page",
-            FlatPage.objects.get(url="/pages/shipping-and-returns/").url,
+            footer_page_url(FlatPage.objects.get(url="/pages/shipping-and-returns/")),
             "website",
             {"BreadcrumbList"},
         ),
@@ -144,9 +153,9 @@ def test_every_page_type_has_unique_title_description_canonical_and_preview(
 
 def test_canonical_ignores_query_strings_but_keeps_later_pages(client, demo_shop):
     html, _ = read(client, reverse("articles:list") + "?utm_source=x&page=1")
-    assert f'<link rel="canonical" href="{SITE}/articles/">' in html
+    assert f'<link rel="canonical" href="{SITE}/en/articles/">' in html
     html, _ = read(client, reverse("catalogue:index") + "?ref=mail")
-    assert f'<link rel="canonical" href="{SITE}/catalogue/">' in html
+    assert f'<link rel="canonical" href="{SITE}/en/catalogue/">' in html
 
 
 def test_every_page_type_has_valid_json_ld_of_its_kind(client, demo_shop):
@@ -169,7 +178,7 @@ def check_breadcrumbs(breadcrumbs, path):
         "@type": "ListItem",
         "position": 1,
         "name": "Home",
-        "item": SITE + "/",
+        "item": SITE + "/en/",
     }
     assert items[-1]["item"] == SITE + path
     assert all(item["name"] and item["item"].startswith(SITE) for item in items)
@@ -183,7 +192,8 @@ def test_home_describes_the_organisation_and_the_site_search(client, demo_shop):
     assert organisation["logo"].startswith(SITE) and organisation["name"] == "Skinome"
     action = found["WebSite"]["potentialAction"]
     assert (
-        action["target"]["urlTemplate"] == SITE + "/catalogue/?q={search_term_string}"
+        action["target"]["urlTemplate"]
+        == SITE + "/en/catalogue/?q={search_term_string}"
     )
 
 
@@ -306,7 +316,7 @@ def test_a_reviewer_is_named_in_the_article_markup(client, demo_shop):
     assert page["reviewedBy"] == {
         "@type": "Person",
         "name": "Dr. Kari Nordmann",
-        "url": SITE + "/articles/authors/kari/",
+        "url": SITE + "/en/articles/authors/kari/",
         "jobTitle": "Dermatologist",
     }
 
@@ -322,7 +332,11 @@ def test_json_ld_cannot_be_broken_out_of(client, demo_shop):
 
 @pytest.mark.parametrize(
     "path",
-    ["/basket/", "/catalogue/?q=cream", "/accounts/login/", "/checkout/"],
+    [
+        *("/handlekurv/", "/produkter/?q=krem", "/konto/login/", "/kassen/"),
+        *("/en/basket/", "/en/catalogue/?q=cream", "/en/accounts/login/"),
+        "/en/checkout/",
+    ],
 )
 def test_private_and_search_pages_are_noindex(client, demo_shop, path):
     response = client.get(path, follow=True)
@@ -360,14 +374,18 @@ def test_the_sitemap_covers_every_public_page_with_true_dates(client, demo_shop)
 
     expected_paths = {path for _, path, _, _ in page_types()}
     assert {SITE + path for path in expected_paths} <= set(entries)
-    for product in Product.objects.all():
-        lastmod, images = entries[SITE + product.get_absolute_url()]
-        assert datetime.fromisoformat(lastmod) == product.date_updated
-        assert len(images) == 1 and images[0].endswith("-1200w.webp")
-    guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
-    lastmod, images = entries[SITE + guide.get_absolute_url()]
-    assert datetime.fromisoformat(lastmod) == guide.last_modified
-    assert images == [SITE + "/media/renditions/articles/" + guide.slug + "-1200w.webp"]
+    guide = Article.objects.get(slug_en="skin-during-and-after-isotretinoin")
+    for language in ("nb", "en"):  # each page once per language
+        with translation.override(language):
+            for product in Product.objects.all():
+                lastmod, images = entries[SITE + product.get_absolute_url()]
+                assert datetime.fromisoformat(lastmod) == product.date_updated
+                assert len(images) == 1 and images[0].endswith("-1200w.webp")
+            lastmod, images = entries[SITE + guide.get_absolute_url()]
+        assert datetime.fromisoformat(lastmod) == guide.last_modified
+        assert images == [
+            SITE + "/media/renditions/articles/" + guide.slug_en + "-1200w.webp"
+        ]
 
 
 def test_drafts_hidden_products_and_private_pages_stay_out_of_the_sitemap(
@@ -383,9 +401,12 @@ def test_drafts_hidden_products_and_private_pages_stay_out_of_the_sitemap(
     entries = {}
     for section in ["pages", "products", "articles"]:
         entries.update(sitemap_entries(client, section))
-    assert SITE + draft.get_absolute_url() not in entries
-    assert SITE + hidden.get_absolute_url() not in entries
-    assert not [url for url in entries if "/basket/" in url or "/checkout/" in url]
+    for language in ("nb", "en"):
+        with translation.override(language):
+            assert SITE + draft.get_absolute_url() not in entries
+            assert SITE + hidden.get_absolute_url() not in entries
+    private = ("/basket/", "/checkout/", "/handlekurv/", "/kassen/")
+    assert not [url for url in entries if any(word in url for word in private)]
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out(client):
@@ -393,7 +414,11 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out(client):
     body = response.content.decode()
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert body.startswith("User-agent: *\n")
-    for path in ("/basket/", "/checkout/", "/accounts/", "/search/", "/admin/"):
+    for path in (
+        *("/handlekurv/", "/kassen/", "/konto/", "/sok/"),
+        *("/en/basket/", "/en/checkout/", "/en/accounts/", "/en/search/"),
+        "/admin/",
+    ):
         assert f"Disallow: {path}\n" in body
     assert "Disallow: /dashboard/\n" in body
     assert "Disallow: /*?q=\n" in body

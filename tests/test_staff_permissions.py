@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import translation
 from django.urls.resolvers import RoutePattern
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
@@ -60,15 +61,20 @@ SUPERUSERS_ONLY = expect(LOGIN, LOGIN, DENIED, DENIED, OPENS)
 
 class Shop:
     """The objects the pages are about: two products, a routine of both with
-    its offer, a shipping method, a voucher and an order."""
+    its offer, a shipping method, a voucher and an order. Their texts are in
+    Bokmål, which admin requires (English may wait)."""
 
     def __init__(self):
+        with translation.override("nb"):
+            self._create()
+
+    def _create(self):
         shop_demo.load_shipping_methods()
-        self.product = make_product(title="Gentle cleanser", upc="cleanser")
-        self.other_product = make_product(title="Barrier cream", upc="cream")
-        self.third_product = make_product(title="Night serum", upc="serum")
+        self.product = make_product(title="Mild rens", upc="cleanser")
+        self.other_product = make_product(title="Barrierekrem", upc="cream")
+        self.third_product = make_product(title="Nattserum", upc="serum")
         # Oscar's dashboard form wants every product in a category.
-        category = create_from_breadcrumbs("Skin care")
+        category = create_from_breadcrumbs("Hudpleie")
         ProductCategory.objects.create(product=self.product, category=category)
         self.routine = make_routine(
             products=[self.product, self.other_product], price="150.00"
@@ -522,6 +528,9 @@ def form_errors(response):
     # A ContextList iterates over its contexts; its keys are the names.
     names = context.keys()
     forms += [context[name] for name in names if hasattr(context[name], "forms")]
+    # Admin's inlines wrap their formsets.
+    forms += [inline.formset for inline in context.get("inline_admin_formsets", [])]
+    forms = [form for form in forms if hasattr(form, "errors")]
     errors = [f.errors for f in forms if f is not None and f.errors]
     errors += [f.non_form_errors() for f in forms if hasattr(f, "non_form_errors")]
     return response.status_code, errors

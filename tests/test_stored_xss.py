@@ -44,7 +44,15 @@ HOSTILE_HTML = (
 @pytest.fixture
 def routine(db):
     products = [make_product(title="Cleanser", upc="c"), make_product(upc="e")]
-    return make_routine(products=products, price="150.00", name="Calm skin")
+    routine = make_routine(products=products, price="150.00", name="Calm skin")
+    # Written in Bokmål too, as admin requires.
+    routine.name_nb, routine.slug_nb = "Rolig hud", "rolig-hud"
+    routine.summary_nb = "Fire steg."
+    routine.save()
+    for step in routine.steps.all():
+        step.instruction_nb = f"Steg {step.position}."
+        step.save()
+    return routine
 
 
 # --- Offer descriptions in Oscar's dashboard -----------------------------------
@@ -69,7 +77,9 @@ def routine_form(accounts, routine, **changes):
 
 
 @pytest.mark.parametrize("role", ["editor", "manager"])
-@pytest.mark.parametrize("field", ["name", "summary"])
+@pytest.mark.parametrize(
+    "field", ["name_nb", "name_en", "summary_nb", "summary_en"]
+)
 def test_staff_cannot_put_markup_in_a_routine_name_or_summary(
     accounts, routine, role, field
 ):
@@ -89,7 +99,9 @@ def test_staff_cannot_put_markup_in_a_routine_name_or_summary(
 
 
 def test_a_routine_with_a_plain_name_still_saves(accounts, routine):
-    url, data = routine_form(accounts, routine, name="Calm & clear skin")
+    url, data = routine_form(
+        accounts, routine, name_nb="Calm & clear skin", name_en="Calm & clear skin"
+    )
 
     response = client_for(accounts["editor"]).post(url, data)
 
@@ -186,7 +198,13 @@ def test_offer_and_range_descriptions_are_cleaned_when_saved(accounts, routine):
 
 def footer_page(content=HOSTILE_HTML, **fields):
     page = FlatPage.objects.create(
-        url="/pages/returns/", title="Returns", content=content, **fields
+        url_nb="/sider/retur/",
+        title_nb="Retur",
+        content_nb=content,
+        url_en="/pages/returns/",
+        title_en="Returns",
+        content_en=content,
+        **fields,
     )
     page.sites.add(Site.objects.get_current())
     return page
@@ -197,7 +215,7 @@ def test_a_footer_page_is_cleaned_when_shown_even_if_stored_before(client, setti
     footer_page()
 
     for visit in ("miss", "hit"):  # the page cache serves what was cleaned
-        response = client.get("/pages/returns/")
+        response = client.get("/en/pages/returns/")
         assert response["X-Page-Cache"] == visit
         html = response.content.decode()
         assert "<h2>Returns</h2>" in html
@@ -211,6 +229,15 @@ def flatpage_admin(client, page=None):
 
 
 ADVANCED_FIELDS = ("template_name", "registration_required", "sites")
+# A footer page's address, title and text, as admin asks for them.
+FOOTER_PAGE_TEXTS = {
+    "url_nb": "/sider/retur/",
+    "title_nb": "Retur",
+    "content_nb": "<p>Innen 14 dager.</p>",
+    "url_en": "/pages/returns/",
+    "title_en": "Returns",
+    "content_en": "<p>Within 14 days.</p>",
+}
 
 
 def test_editors_write_footer_pages_but_do_not_pick_templates_or_sites(accounts):
@@ -222,19 +249,18 @@ def test_editors_write_footer_pages_but_do_not_pick_templates_or_sites(accounts)
     response = editor.post(
         flatpage_admin(editor),
         {
-            "url": "/pages/returns/",
-            "title": "Returns",
-            "content": "<p>Within 14 days.</p>",
+            **FOOTER_PAGE_TEXTS,
             "template_name": "oscar/dashboard/layout.html",
             "registration_required": "on",
         },
     )
 
     assert response.status_code == 302
-    page = FlatPage.objects.get(url="/pages/returns/")
+    page = FlatPage.objects.get(url_en="/pages/returns/")
     assert (page.template_name, page.registration_required) == ("", False)
     assert list(page.sites.all()) == [Site.objects.get_current()]
-    assert client_for(None).get("/pages/returns/").status_code == 200
+    assert client_for(None).get("/en/pages/returns/").status_code == 200
+    assert client_for(None).get("/sider/retur/").status_code == 200
 
 
 def test_an_editor_changing_a_page_keeps_its_template(accounts):
@@ -261,9 +287,7 @@ def test_a_superuser_can_only_pick_a_footer_page_template_that_exists(
 ):
     superuser = client_for(accounts["superuser"])
     data = {
-        "url": "/pages/returns/",
-        "title": "Returns",
-        "content": "<p>Within 14 days.</p>",
+        **FOOTER_PAGE_TEXTS,
         "sites": [str(Site.objects.get_current().pk)],
         "template_name": template_name,
     }
@@ -276,4 +300,4 @@ def test_a_superuser_can_only_pick_a_footer_page_template_that_exists(
     assert refused.status_code == 200
     assert "Choose a template in flatpages/" in refused.content.decode()
     assert accepted.status_code == 302
-    assert client_for(None).get("/pages/returns/").status_code == 200
+    assert client_for(None).get("/en/pages/returns/").status_code == 200

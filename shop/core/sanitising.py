@@ -89,9 +89,14 @@ def refuse_markup_in_oscar_names():
     Oscar's migrations see no change.
     """
     for label, field_name in OSCAR_PLAIN_NAMES:
-        field = apps.get_model(label)._meta.get_field(field_name)
-        if reject_markup not in field.validators:
-            field.validators.append(reject_markup)
+        model = apps.get_model(label)
+        # The name's column per language too, where it has them.
+        for field in model._meta.get_fields():
+            is_name = field.name == field_name or field.name.startswith(
+                f"{field_name}_"
+            )
+            if is_name and reject_markup not in field.validators:
+                field.validators.append(reject_markup)
 
 
 # Oscar means these to hold HTML and prints them with |safe (the offer's in
@@ -116,6 +121,13 @@ def clean_oscar_html_on_save():
 
 def _field_cleaner(field_name):
     def clean_field(sender, instance, **kwargs):
-        setattr(instance, field_name, clean_html(getattr(instance, field_name)))
+        # The field and its column per language, where it has them; set
+        # through __dict__, as the translated field's own setter would only
+        # write the active language's column.
+        for field in sender._meta.concrete_fields:
+            if field.name == field_name or field.name.startswith(f"{field_name}_"):
+                value = instance.__dict__.get(field.attname)
+                if value:
+                    instance.__dict__[field.attname] = clean_html(value)
 
     return clean_field

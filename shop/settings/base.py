@@ -242,7 +242,7 @@ INSTALLED_APPS = [
     "shop.commerce.partner.apps.PartnerConfig",
     "shop.commerce.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "shop.commerce.offer.apps.OfferConfig",
     "shop.commerce.order.apps.OrderConfig",
     "shop.commerce.accounts.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",

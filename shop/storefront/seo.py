@@ -51,7 +51,9 @@ def language_versions(request, context) -> dict[str, str]:
     """``{language: path}`` of this page in every language, with the page
     number of a list; empty when the page has no address in some language
     (an error page). Footer pages, found by address, are asked directly."""
-    if getattr(request, "resolver_match", None) is None:
+    # No address matched, or the view found nothing: Django's 404 page (its
+    # context names the missing path) has no version in another language.
+    if getattr(request, "resolver_match", None) is None or "request_path" in context:
         return {}
     flatpage = context.get("flatpage")
     obj = page_object(context)

@@ -25,13 +25,19 @@ ADD_URL = reverse("admin:articles_article_add")
 
 
 def form_data(**fields):
-    """A complete add/change form for an article, with empty inlines."""
+    """A complete add/change form for an article in both languages, with
+    empty inlines."""
     data = {
-        "title": "A new guide",
-        "slug": "a-new-guide",
-        "summary": "What to do first.",
-        "body": "## First\n\nText.\n\n## Then\n\nMore.",
-        "hero_alt": "",
+        "title_nb": "En ny guide",
+        "title_en": "A new guide",
+        "slug_nb": "en-ny-guide",
+        "slug_en": "a-new-guide",
+        "summary_nb": "Hva du gjør først.",
+        "summary_en": "What to do first.",
+        "body_nb": "## Først\n\nTekst.\n\n## Så\n\nMer.",
+        "body_en": "## First\n\nText.\n\n## Then\n\nMore.",
+        "hero_alt_nb": "",
+        "hero_alt_en": "",
         "author": make_author().pk,
         "status": Article.Status.DRAFT,
         "published_at_0": "",
@@ -39,8 +45,10 @@ def form_data(**fields):
         "reviewed_at_0": "",
         "reviewed_at_1": "",
         "show_disclaimer": "on",
-        "meta_title": "",
-        "meta_description": "",
+        "meta_title_nb": "",
+        "meta_title_en": "",
+        "meta_description_nb": "",
+        "meta_description_en": "",
     }
     for prefix in ("product_links", "redirects"):
         data.update(
@@ -72,7 +80,8 @@ def test_staff_write_a_draft_with_picture_topics_and_products(admin_client):
     cream = make_product(title="Barrier Cream")
     data = form_data(
         hero_image=upload(),
-        hero_alt="Pale circles",
+        hero_alt_nb="Lyse sirkler",
+        hero_alt_en="Pale circles",
         topics=[topic.pk],
         **{
             "product_links-TOTAL_FORMS": "1",
@@ -111,14 +120,20 @@ def test_staff_write_a_draft_with_picture_topics_and_products(admin_client):
 def test_uploaded_pictures_are_checked_and_the_text_is_kept(
     admin_client, picture, message
 ):
-    data = form_data(hero_image=picture, hero_alt="Circles", body="My long draft.")
+    data = form_data(
+        hero_image=picture,
+        hero_alt_nb="Sirkler",
+        body_nb="Mitt lange utkast.",
+        body_en="My long draft.",
+    )
 
     response = admin_client.post(ADD_URL, data)
 
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
-    assert "My long draft." in html  # nothing typed is lost
+    assert "Mitt lange utkast." in html  # nothing typed is lost
+    assert "My long draft." in html
     assert not Article.objects.exists()
 
 
@@ -126,7 +141,7 @@ def test_files_over_the_size_limit_are_refused(admin_client):
     # A real picture padded past 8 MB: readers ignore what follows its end.
     padded = png_bytes(1600, 900) + bytes(pictures.MAX_PICTURE_BYTES)
     response = admin_client.post(
-        ADD_URL, form_data(hero_image=upload(content=padded), hero_alt="Circles")
+        ADD_URL, form_data(hero_image=upload(content=padded), hero_alt_nb="Sirkler")
     )
     assert "please upload one of 8 MB or less" in response.content.decode()
 
@@ -134,17 +149,30 @@ def test_files_over_the_size_limit_are_refused(admin_client):
 def test_a_picture_needs_alt_text_and_a_published_article_a_body(admin_client):
     response = admin_client.post(
         ADD_URL,
-        form_data(hero_image=upload(), status=Article.Status.PUBLISHED, body=""),
+        form_data(
+            hero_image=upload(),
+            status=Article.Status.PUBLISHED,
+            body_nb="",
+            body_en="",
+        ),
     )
-    html = response.content.decode()
-    assert "Describe the picture for people who cannot see it." in html
-    assert "A published article needs a body." in html
+    errors = response.context["adminform"].form.errors
+    # The article's own checks, shown at the main language's field.
+    assert errors["hero_alt_nb"] == [
+        "Describe the picture for people who cannot see it."
+    ]
+    assert errors["body_nb"] == ["A published article needs a body."]
     assert not Article.objects.exists()
 
 
-def test_reserved_slugs_are_refused(admin_client):
-    response = admin_client.post(ADD_URL, form_data(slug="feed"))
-    assert "is used by another page under /articles/" in response.content.decode()
+@pytest.mark.parametrize(
+    ("field", "slug"), [("slug_nb", "emner"), ("slug_en", "feed")]
+)
+def test_reserved_slugs_are_refused(admin_client, field, slug):
+    response = admin_client.post(ADD_URL, form_data(**{field: slug}))
+    errors = response.context["adminform"].form.errors
+    assert "is used by another page under /articles/" in errors[field][0]
+    assert not Article.objects.exists()
 
 
 def test_publishing_without_a_time_publishes_now_and_a_future_time_schedules(
@@ -158,7 +186,8 @@ def test_publishing_without_a_time_publishes_now_and_a_future_time_schedules(
     admin_client.post(
         ADD_URL,
         form_data(
-            slug="later",
+            slug_nb="senere",
+            slug_en="later",
             status=Article.Status.PUBLISHED,
             published_at_0=later.strftime("%Y-%m-%d"),
             published_at_1=later.strftime("%H:%M:%S"),
@@ -173,10 +202,11 @@ def test_publishing_without_a_time_publishes_now_and_a_future_time_schedules(
 
 
 def test_changing_the_slug_in_admin_redirects_the_old_address(admin_client, client):
-    article = make_article(slug="old-slug")
+    article = make_article(slug="old-slug")  # written in English only
     data = form_data(
-        title=article.title,
-        slug="new-slug",
+        title_en=article.title_en,
+        slug_nb="ny-adresse",
+        slug_en="new-slug",
         author=article.author.pk,
         status=Article.Status.PUBLISHED,
         published_at_0=timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
@@ -189,8 +219,9 @@ def test_changing_the_slug_in_admin_redirects_the_old_address(admin_client, clie
 
     assert response.status_code == 302
     assert ArticleRedirect.objects.get().old_slug == "old-slug"
-    moved = client.get("/articles/old-slug/")
-    assert moved.status_code == 301 and moved["Location"] == "/articles/new-slug/"
+    moved = client.get("/en/articles/old-slug/")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/en/articles/new-slug/"
 
 
 def test_actions_publish_now_and_mark_reviewed(admin_client):
@@ -215,7 +246,7 @@ def test_view_on_site_opens_the_preview_for_drafts(admin_client):
     live = make_article(slug="live")
     for article, expected in (
         (draft, draft.get_preview_url()),
-        (live, "/articles/live/"),
+        (live, "/en/articles/live/"),  # admin speaks English
     ):
         html = admin_client.get(
             reverse("admin:articles_article_change", args=[article.pk])

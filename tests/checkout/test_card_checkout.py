@@ -48,7 +48,9 @@ def test_a_card_order_holds_its_stock_until_stripe_confirms_payment(
     assert order.status == "Pending payment"
     assert session["amount_total"] == 146795 and session["currency"] == "nok"
     assert session["client_reference_id"] == order.number
-    assert session["success_url"].startswith("http://testserver/checkout/card/return/")
+    assert session["success_url"].startswith(
+        "http://testserver" + reverse("checkout:card-return")
+    )
     for product in shop.products:
         assert product.stockrecords.get().num_allocated == 1
     assert order.basket.status == Basket.FROZEN

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import pytest
 import requests
 from django.db import connection
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.demo import catalogue_data as products_demo
@@ -54,14 +55,20 @@ class Customer:
         return self.http.get(urljoin(self.base_url, path), timeout=60)
 
     def fill_basket_and_reach_review(self, product):
-        added = self.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+        added = self.post(
+            reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}
+        )
         assert added.status_code == 302  # no CSRF token needed to add
-        self.get("/checkout/")  # the checkout's forms set the CSRF cookie
+        # The checkout's forms set the CSRF cookie.
+        self.get(reverse("checkout:index"))
         steps = [
-            ("/checkout/", {"username": self.email, "options": "anonymous"}),
-            ("/checkout/shipping-address/", ADDRESS),
-            ("/checkout/shipping-method/", {"method_code": "pickup-point"}),
-            ("/checkout/payment-method/", {"method": "invoice"}),
+            (
+                reverse("checkout:index"),
+                {"username": self.email, "options": "anonymous"},
+            ),
+            (reverse("checkout:shipping-address"), ADDRESS),
+            (reverse("checkout:shipping-method"), {"method_code": "pickup-point"}),
+            (reverse("checkout:payment-method"), {"method": "invoice"}),
         ]
         for path, data in steps:
             response = self.post(path, data)
@@ -69,7 +76,8 @@ class Customer:
 
     def place_order(self):
         return self.post(
-            "/checkout/preview/", {"action": "place_order", "accept_terms": "on"}
+            reverse("checkout:preview"),
+            {"action": "place_order", "accept_terms": "on"},
         )
 
 
@@ -97,8 +105,9 @@ def test_the_last_five_units_go_to_exactly_five_of_twenty_customers(last_units):
     with ThreadPoolExecutor(max_workers=CUSTOMERS) as pool:
         responses = list(pool.map(place, customers))
 
-    placed = [r for r in responses if r.headers["Location"] == "/checkout/thank-you/"]
-    refused = [r for r in responses if r.headers["Location"] == "/basket/"]
+    thank_you, basket = reverse("checkout:thank-you"), reverse("basket:summary")
+    placed = [r for r in responses if r.headers["Location"] == thank_you]
+    refused = [r for r in responses if r.headers["Location"] == basket]
     assert len(placed) == UNITS_LEFT
     assert len(refused) == CUSTOMERS - UNITS_LEFT
     assert Order.objects.count() == UNITS_LEFT
@@ -109,7 +118,7 @@ def test_the_last_five_units_go_to_exactly_five_of_twenty_customers(last_units):
     # Everyone else is told, and still has their basket.
     for customer, response in zip(customers, responses, strict=True):
         if response in refused:
-            page = customer.get("/basket/").text
+            page = customer.get(basket).text
             assert re.search(r"sold out|no longer available", page), page[:500]
             assert 'class="basket-line' in page
     open_baskets = Basket.objects.filter(status=Basket.OPEN, lines__isnull=False)
@@ -130,6 +139,8 @@ def test_a_double_click_sent_twice_at_once_places_one_order(last_units):
         responses = list(pool.map(click, range(2)))
 
     assert [r.status_code for r in responses] == [302, 302]
-    assert {r.headers["Location"] for r in responses} == {"/checkout/thank-you/"}
+    assert {r.headers["Location"] for r in responses} == {
+        reverse("checkout:thank-you")
+    }
     assert Order.objects.count() == 1
     assert product.stockrecords.get().num_allocated == 1

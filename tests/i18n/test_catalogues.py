@@ -46,7 +46,9 @@ def live(catalogue):
 
 
 def keys(catalogue):
-    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in live(catalogue)}
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in live(catalogue)
+    }
 
 
 def name(entry):
@@ -94,7 +96,9 @@ def test_bokmal_translates_every_entry(base):
             problems.append(f"fuzzy: {name(entry)}")
         if entry.msgid_plural:
             forms = entry.msgstr_plural
-            if sorted(forms) != [0, 1] or not all(text.strip() for text in forms.values()):
+            if sorted(forms) != [0, 1] or not all(
+                text.strip() for text in forms.values()
+            ):
                 problems.append(f"plural forms not all filled: {name(entry)} {forms}")
         elif not entry.msgstr.strip():
             problems.append(f"untranslated: {name(entry)}")
@@ -150,7 +154,8 @@ def test_every_compiled_catalogue_matches_its_source(base, language, tmp_path):
     expected = compiled_entries(polib.mofile(str(fresh)))
     found = compiled_entries(polib.mofile(str(committed)))
     stale = sorted(
-        str(key) for key in expected.keys() | found.keys()
+        str(key)
+        for key in expected.keys() | found.keys()
         if expected.get(key) != found.get(key)
     )
     assert not stale, f"{committed} differs from its .po at: {stale[:20]}"
@@ -195,10 +200,14 @@ def runtime_translation(entry, language):
         if entry.msgid_plural:
             if entry.msgctxt:
                 return [
-                    translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                    translation.npgettext(
+                        entry.msgctxt, entry.msgid, entry.msgid_plural, n
+                    )
                     for n in (1, 2)
                 ]
-            return [translation.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+            return [
+                translation.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)
+            ]
         if entry.msgctxt:
             return translation.pgettext(entry.msgctxt, entry.msgid)
         return translation.gettext(entry.msgid)
