@@ -116,7 +116,8 @@ class DemoCatalogue:
 
     @property
     def routine(self):
-        return Routine.objects.get(slug=demo_content.ROUTINE["slug"])
+        # The demo's slug is the English one; found whichever language is active.
+        return Routine.objects.get(slug_en=demo_content.ROUTINE["slug"])
 
 
 def png_bytes(width, height, colour="#c9d3c3"):
@@ -311,23 +312,35 @@ def _values(form):
     return values
 
 
+# The product texts admin shows once per language (products/translation.py).
+PRODUCT_TEXTS = (
+    "title",
+    "slug",
+    "short_description",
+    "description",
+    "claims",
+    "usage",
+    "meta_title",
+    "meta_description",
+)
+
+
 def product_form_data(product, **changes):
-    """What the admin's product form posts for `product` as saved, with `changes`."""
+    """What the admin's product form posts for `product` as saved, with `changes`
+    (a translated text by its column: ``short_description_en``)."""
     record = product.stockrecords.get()
+    texts = {
+        f"{name}_{language}": getattr(product, f"{name}_{language}") or ""
+        for name in PRODUCT_TEXTS
+        for language in ("nb", "en")
+    }
     data = {
-        "title": product.title,
-        "slug": product.slug,
+        **texts,
         "upc": product.upc,
         "product_class": product.product_class_id,
         "is_public": "on",
-        "short_description": product.short_description,
-        "description": product.description,
-        "claims": product.claims,
         "inci": product.inci,
-        "usage": product.usage,
         "volume_ml": product.volume_ml,
-        "meta_title": "",
-        "meta_description": "",
         "structure": product.structure,
         "parent": "",
         "is_discountable": "on",

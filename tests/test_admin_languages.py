@@ -23,6 +23,7 @@ from tests.helpers import (
     admin_form_data,
     client_for,
     make_author,
+    make_image,
     make_product,
     png_bytes,
 )
@@ -214,6 +215,23 @@ def test_saving_a_product_in_both_languages_stores_both(admin_client):
     )
 
 
+def test_a_product_with_a_picture_saves_with_its_picture_unchanged(admin_client):
+    """The stored picture is not read again (its file is closed by then)."""
+    with translation.override("nb"):
+        product = make_product(title="Fuktkrem", upc="CREAM-2")
+        make_image(product=product, width=1000, height=1000, alt_text="En krukke")
+    url = change_url(product)
+    data = admin_form_data(admin_client.get(url))
+    data["title_en"] = "Moisturiser"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.title_nb, product.title_en) == ("Fuktkrem", "Moisturiser")
+    assert product.images.get().original.name
+
+
 def test_saving_an_article_in_both_languages_stores_both(admin_client, client):
     response = admin_client.post(
         ARTICLE_ADD, article_form(status=Article.Status.PUBLISHED, **IN_ENGLISH)
@@ -334,9 +352,7 @@ def test_the_list_searches_both_languages(admin_client):
 # --- Content editors ------------------------------------------------------------
 
 
-def test_a_content_editor_writes_article_texts_in_both_languages(
-    accounts, demo_shop
-):
+def test_a_content_editor_writes_article_texts_in_both_languages(accounts, demo_shop):
     editor = client_for(accounts["editor"])
     article = Article.objects.order_by("pk").first()
     url = change_url(article)
@@ -438,3 +454,18 @@ def test_each_footer_page_address_is_checked(admin_client, field, url, message):
     assert list(errors) == [field]
     assert message in errors[field][0]
     assert FlatPage.objects.count() == before
+
+
+def test_an_editor_cannot_give_a_footer_page_another_pages_address(accounts):
+    site_data.load_footer_pages()  # holds /sider/personvern/ in Bokmål
+    editor = client_for(accounts["editor"])
+
+    response = editor.post(
+        reverse("admin:flatpages_flatpage_add"),
+        footer_page_form(url_nb="/sider/personvern/"),
+    )
+
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["url_nb"]
+    assert "already exists for site" in errors["url_nb"][0]
+    assert FlatPage.objects.filter(url_nb="/sider/personvern/").count() == 1

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
 from django.urls.resolvers import RoutePattern
+from django.utils import translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories

@@ -1,8 +1,8 @@
 """Both languages side by side in Django admin, and which texts are missing.
 
-Every admin of a translated model (shop/core/languages.py, the
-``translation.py`` modules) builds on ``BilingualAdmin``, django-modeltranslation's
-plain ``TranslationAdmin``: each translated field is shown once per language,
+Every admin of a translated model (registered in the apps' ``translation.py``)
+builds on ``BilingualAdmin``, django-modeltranslation's plain
+``TranslationAdmin``: each translated field is shown once per language,
 Bokmål first ("title [nb]", then "title [en]"), Bokmål required where the
 field itself is required and English optional. Fieldsets, ``fields``,
 read-only fields, search fields and prepopulated slugs (``slug_nb`` from
@@ -19,7 +19,7 @@ language are shown the other language's text there.
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.db.models import Q
 from modeltranslation import settings as mt_settings
@@ -80,22 +80,20 @@ def missing_language_filter(model, language: str) -> Q:
 def missing_languages(obj) -> list[str]:
     """The languages in which one of ``obj``'s translated texts is empty
     while another language has it, in the order of ``settings.LANGUAGES``."""
-    missing = []
-    names = translated_texts(type(obj))
-    for language in language_codes():
-        for name in names:
-            values = {
-                code: getattr(obj, build_localized_fieldname(name, code))
-                for code in language_codes()
-            }
-            if not values[language] and any(values.values()):
-                missing.append(language)
-                break
-    return missing
+    codes = language_codes()
+    texts = [
+        {code: getattr(obj, build_localized_fieldname(name, code)) for code in codes}
+        for name in translated_texts(type(obj))
+    ]
+    return [
+        language
+        for language in codes
+        if any(not text[language] and any(text.values()) for text in texts)
+    ]
 
 
 def translation_state(obj) -> str:
-    """ "English missing", or "Both languages"."""
+    """What the list says: "English missing", or "Both languages"."""
     missing = missing_languages(obj)
     if not missing:
         return COMPLETE
@@ -125,16 +123,16 @@ class MainLanguageErrorsMixin:
     "has no field named 'body'"."""
 
     def add_error(self, field, error):
-        if field is None and isinstance(error, ValidationError | dict):
-            errors = error.error_dict if hasattr(error, "error_dict") else error
+        if field is not None:
+            field = self._field_for(field)
+        else:
+            errors = getattr(error, "error_dict", error)
             if isinstance(errors, dict):
                 error = {}
                 for name, messages in errors.items():
                     error.setdefault(self._field_for(name), []).extend(
                         messages if isinstance(messages, list) else [messages]
                     )
-        elif field is not None:
-            field = self._field_for(field)
         super().add_error(field, error)
 
     def _field_for(self, name):

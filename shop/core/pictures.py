@@ -72,6 +72,11 @@ class PictureSizeValidator:
         self.min_height = min_height
 
     def __call__(self, file):
+        if getattr(file, "_committed", False):
+            # The stored picture, unchanged: checked when it was uploaded.
+            # (Its file may be closed by then, and reading it again on every
+            # save of the form would only cost time.)
+            return
         width, height = check_picture_limits(file)
         if not (width and height):
             raise ValidationError(

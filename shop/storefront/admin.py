@@ -64,7 +64,7 @@ class FlatPageForm(CoreFlatPageForm):
         same_url = FlatPage.objects.filter(**{name: url})
         if self.instance.pk:
             same_url = same_url.exclude(pk=self.instance.pk)
-        for site in self.cleaned_data.get("sites") or ():
+        for site in self.sites_of_page():
             if same_url.filter(sites=site).exists():
                 self.add_error(
                     name,
@@ -77,6 +77,15 @@ class FlatPageForm(CoreFlatPageForm):
                     ),
                 )
                 return
+
+    def sites_of_page(self):
+        """The sites the page will be on: those chosen, or for editors, who
+        don't choose, the page's own or else this shop's (see save_related)."""
+        if "sites" in self.fields:
+            return self.cleaned_data.get("sites") or []
+        if self.instance.pk and self.instance.sites.exists():
+            return list(self.instance.sites.all())
+        return [Site.objects.get_current()]
 
     def clean_template_name(self):
         """Any other template is drawn without the context it needs (one

@@ -165,9 +165,7 @@ def test_a_picture_needs_alt_text_and_a_published_article_a_body(admin_client):
     assert not Article.objects.exists()
 
 
-@pytest.mark.parametrize(
-    ("field", "slug"), [("slug_nb", "emner"), ("slug_en", "feed")]
-)
+@pytest.mark.parametrize(("field", "slug"), [("slug_nb", "emner"), ("slug_en", "feed")])
 def test_reserved_slugs_are_refused(admin_client, field, slug):
     response = admin_client.post(ADD_URL, form_data(**{field: slug}))
     errors = response.context["adminform"].form.errors

@@ -2,12 +2,15 @@
 every URL prefix: whatever arrives, the shop answers without a 5xx."""
 
 import pytest
+from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from articles.models import Article, Author, Topic
 from products.models import Category
+from shop.storefront.footer_pages import footer_page_url
 from tests.fuzz.strategies import path_segment, query_pairs
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +18,36 @@ pytestmark = pytest.mark.django_db
 QUERY_NAMES = ("q", "page", "next", "email", "session_id", "sort_by", "date_from")
 PREFIXES = (
     "/",
+    # Bokmål pages; the English ones under /en/.
+    "/produkter/",
+    "/produkter/kategori/",
+    "/produkter/rutiner/",
+    "/handlekurv/",
+    "/handlekurv/add/",
+    "/kassen/",
+    "/konto/",
+    "/artikler/",
+    "/artikler/emner/",
+    "/artikler/forfattere/",
+    "/artikler/preview/",
+    "/sider/",
+    "/glemt-passord/bekreft/",
+    "/sok/",
+    "/tilbud/",
+    "/en/",
+    "/en/catalogue/",
+    "/en/catalogue/category/",
+    "/en/catalogue/routines/",
+    "/en/basket/add/",
+    "/en/checkout/card/return/",
+    "/en/accounts/order-status/1/",
+    "/en/articles/topics/",
+    "/en/articles/preview/",
+    "/en/pages/",
+    "/en/password-reset/confirm/",
+    "/en/search/",
+    "/language/",
+    # The English-only shop's addresses, which answer 301 to their /en/ page.
     "/catalogue/",
     "/catalogue/category/",
     "/catalogue/routines/",
@@ -43,7 +76,18 @@ PREFIXES = (
 
 
 def public_urls(shop):
+    """Every page type in both languages; the same list whichever language
+    the previous request left active."""
+    urls = ["/sok/", "/en/search/"]
+    for language in ("nb", "en"):
+        with translation.override(language):
+            urls += public_urls_in_the_active_language(shop)
+    return list(dict.fromkeys(urls))
+
+
+def public_urls_in_the_active_language(shop):
     article = Article.objects.published().first()
+    terms = FlatPage.objects.get(url_en="/pages/terms-of-sale/")
     urls = [
         reverse("home"),
         reverse("catalogue:index"),
@@ -57,8 +101,7 @@ def public_urls(shop):
         reverse("robots"),
         reverse("sitemap-index"),
         reverse("sitemap-section", args=["products"]),
-        "/search/",
-        "/pages/terms-of-sale/",
+        footer_page_url(terms),
         shop.routine.get_absolute_url(),
         article.get_absolute_url(),
         reverse("articles:topic", args=[Topic.objects.first().slug]),
@@ -89,7 +132,10 @@ def test_any_path_under_any_prefix_is_answered(client, full_shop, prefix, tail, 
     assert_answered(client.get(prefix + tail + ("/" if slash else "")))
 
 
-@given(url=st.sampled_from(("/", "/catalogue/", "/basket/")), cookie=path_segment())
+@given(
+    url=st.sampled_from(("/", "/produkter/", "/handlekurv/", "/en/", "/en/basket/")),
+    cookie=path_segment(),
+)
 def test_any_basket_or_session_cookie_is_answered(client, full_shop, url, cookie):
     for name in ("sessionid", "oscar_open_basket", "csrftoken", "messages"):
         response = client.get(url, HTTP_COOKIE=f"{name}={cookie}")

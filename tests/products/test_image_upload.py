@@ -31,18 +31,23 @@ def admin_client(client, staff_user):
 
 @pytest.fixture
 def product():
-    return make_product(title="Barrier Cream", upc="BARRIER-1")
+    product = make_product(title="Barrier Cream", upc="BARRIER-1")
+    # Admin asks for the Bokmål name.
+    product.title_nb, product.slug_nb = "Barrierekrem", "barrierekrem"
+    product.save()
+    return product
 
 
 def post_picture(admin_client, product, upload):
     data = product_form_data(
         product,
         volume_ml="",
-        short_description=TYPED,
+        short_description_en=TYPED,
         **{
             "images-TOTAL_FORMS": 1,
             "images-0-original": upload,
-            "images-0-alt_text": "A white jar on linen",
+            "images-0-alt_text_nb": "En hvit krukke på lin",
+            "images-0-alt_text_en": "A white jar on linen",
             "images-0-caption": "",
             "images-0-display_order": 0,
         },

@@ -67,11 +67,12 @@ def test_changing_the_routine_price_in_admin_changes_the_offer(
     admin_client, demo_catalogue
 ):
     routine = demo_catalogue.routine
+    languages = ("nb", "en")  # admin shows each text once per language
     data = {
-        "name": routine.name,
-        "slug": routine.slug,
-        "summary": routine.summary,
-        "description": routine.description,
+        f"{name}_{language}": getattr(routine, f"{name}_{language}")
+        for name in ("name", "slug", "summary", "description")
+        for language in languages
+    } | {
         "price": "1399.00",
         "is_public": "on",
         "steps-TOTAL_FORMS": "4",
@@ -85,9 +86,11 @@ def test_changing_the_routine_price_in_admin_changes_the_offer(
             f"steps-{index}-routine": routine.pk,
             f"steps-{index}-product": step.product_id,
             f"steps-{index}-position": step.position,
-            f"steps-{index}-when": step.when,
-            f"steps-{index}-instruction": step.instruction,
         }
+        for name in ("when", "instruction"):
+            for language in languages:
+                value = getattr(step, f"{name}_{language}")
+                data[f"steps-{index}-{name}_{language}"] = value
     url = reverse("admin:catalogue_routine_change", args=[routine.pk])
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
