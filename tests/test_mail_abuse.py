@@ -35,11 +35,15 @@ def sent_to(address):
 @pytest.mark.parametrize(
     "url",
     [
-        "/accounts/alerts/",
-        "/accounts/alerts/create/1/",
-        "/accounts/alerts/confirm/some-key/",
-        "/accounts/alerts/cancel/key/some-key/",
-        "/accounts/alerts/cancel/1/",
+        f"{accounts}alerts/{tail}"
+        for accounts in ("/konto/", "/en/accounts/")
+        for tail in (
+            "",
+            "create/1/",
+            "confirm/some-key/",
+            "cancel/key/some-key/",
+            "cancel/1/",
+        )
     ],
 )
 def test_the_stock_alert_pages_are_gone(client, demo_catalogue, url):

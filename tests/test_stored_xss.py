@@ -77,9 +77,7 @@ def routine_form(accounts, routine, **changes):
 
 
 @pytest.mark.parametrize("role", ["editor", "manager"])
-@pytest.mark.parametrize(
-    "field", ["name_nb", "name_en", "summary_nb", "summary_en"]
-)
+@pytest.mark.parametrize("field", ["name_nb", "name_en", "summary_nb", "summary_en"])
 def test_staff_cannot_put_markup_in_a_routine_name_or_summary(
     accounts, routine, role, field
 ):

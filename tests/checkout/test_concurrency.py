@@ -78,9 +78,7 @@ class Customer:
             assert response.status_code == 302, (path, response.text[:500])
 
     def place_order(self):
-        return self.post(
-            self.review, {"action": "place_order", "accept_terms": "on"}
-        )
+        return self.post(self.review, {"action": "place_order", "accept_terms": "on"})
 
 
 @pytest.fixture
@@ -141,8 +139,6 @@ def test_a_double_click_sent_twice_at_once_places_one_order(last_units):
         responses = list(pool.map(click, range(2)))
 
     assert [r.status_code for r in responses] == [302, 302]
-    assert {r.headers["Location"] for r in responses} == {
-        reverse("checkout:thank-you")
-    }
+    assert {r.headers["Location"] for r in responses} == {reverse("checkout:thank-you")}
     assert Order.objects.count() == 1
     assert product.stockrecords.get().num_allocated == 1

@@ -192,7 +192,7 @@ def test_no_order_without_accepting_the_terms(client, shop):
     assert response.status_code == 200
     assert "Please accept the terms of sale to order." in response.content.decode()
     assert not Order.objects.exists()
-    assert "/pages/terms-of-sale/" in response.content.decode()
+    assert "/en/pages/terms-of-sale/" in response.content.decode()
 
 
 def test_placing_the_order_twice_gives_one_order(client, shop):

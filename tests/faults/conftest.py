@@ -30,6 +30,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 
 from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
@@ -45,6 +46,15 @@ PAGE_TIMEOUT_SECONDS = 10
 TEST_CONNECTION = "faults-suite-test"
 CUSTOMER_EMAIL = "kari@example.no"
 CUSTOMER_PASSWORD = "kari-password"
+# The suite's customers shop in English, under /en/. Plain paths, not
+# reversed ones: some requests are sent from threads with no language active.
+BASKET = "/en/basket/"
+CHECKOUT = "/en/checkout/"
+THANK_YOU = "/en/checkout/thank-you/"
+PAYMENT_METHOD = "/en/checkout/payment-method/"
+LOGIN = "/en/accounts/login/"
+ACCOUNT = "/en/accounts/"
+WEBHOOK = "/checkout/stripe/webhook/"  # Stripe's address has no language
 
 
 @pytest.fixture(scope="session")
@@ -248,35 +258,35 @@ class Visitor:
 
     def add_routine(self, shop):
         response = self.post(
-            f"/catalogue/routines/{shop.routine_slug}/add-to-basket/", {}
+            f"/en/catalogue/routines/{shop.routine_slug}/add-to-basket/", {}
         )
         assert response.status_code == 302, (response.status_code, response.text[:500])
 
     def checkout_until_review(self, *, email="ola@example.no", method="invoice"):
-        self.get("/checkout/")  # its forms set the CSRF cookie
-        signed_in = "Your account" in self.get("/basket/").text
+        self.get(CHECKOUT)  # its forms set the CSRF cookie
+        signed_in = "Your account" in self.get(BASKET).text
         steps = [
-            ("/checkout/shipping-address/", ADDRESS),
-            ("/checkout/shipping-method/", {"method_code": "pickup-point"}),
-            ("/checkout/payment-method/", {"method": method}),
+            (f"{CHECKOUT}shipping-address/", ADDRESS),
+            (f"{CHECKOUT}shipping-method/", {"method_code": "pickup-point"}),
+            (PAYMENT_METHOD, {"method": method}),
         ]
         if not signed_in:
-            steps.insert(0, ("/checkout/", {"username": email, "options": "anonymous"}))
+            steps.insert(0, (CHECKOUT, {"username": email, "options": "anonymous"}))
         for path, data in steps:
             self.get(path)
             response = self.post(path, data)
             assert response.status_code == 302, (path, response.text[:1000])
-        assert self.get("/checkout/preview/").status_code == 200
+        assert self.get(f"{CHECKOUT}preview/").status_code == 200
 
     def place_order(self):
         return self.post(
-            "/checkout/preview/", {"action": "place_order", "accept_terms": "on"}
+            f"{CHECKOUT}preview/", {"action": "place_order", "accept_terms": "on"}
         )
 
     def sign_in(self, email, password):
-        self.get("/accounts/login/")
+        self.get(LOGIN)
         response = self.post(
-            "/accounts/login/",
+            LOGIN,
             {
                 "login-username": email,
                 "login-password": password,
@@ -292,31 +302,41 @@ class ShopTemplate:
     def __init__(self, *, media_root, tmp_dir):
         self.media_root = media_root
         catalogue = DemoCatalogue()
-        self.products = [
-            Page(product.title, product.get_absolute_url())
-            for product in catalogue.products
-        ]
-        self.routine = Page(
-            catalogue.routine.name, catalogue.routine.get_absolute_url()
-        )
-        self.routine_slug = catalogue.routine.slug
-        first = catalogue.products[0]
+        # A package fixture runs before the tests' own English is active.
+        with translation.override("en"):
+            self.products = [
+                Page(product.title, product.get_absolute_url())
+                for product in catalogue.products
+            ]
+            self.routine = Page(
+                catalogue.routine.name, catalogue.routine.get_absolute_url()
+            )
+            self.routine_slug = catalogue.routine.slug
+            category = catalogue.products[0].categories.first().get_absolute_url()
+        with translation.override("nb"):
+            bokmaal_product = catalogue.products[0].get_absolute_url()
         self.storefront_paths = [
             "/",
-            first.categories.first().get_absolute_url(),
+            category,
             self.products[0].url,
             self.routine.url,
-            "/catalogue/",
-            "/search/?q=cream",
-            "/articles/",
-            "/articles/skin-during-and-after-isotretinoin/",
-            "/pages/shipping-and-returns/",
+            "/en/catalogue/",
+            "/en/search/?q=cream",
+            "/en/articles/",
+            "/en/articles/skin-during-and-after-isotretinoin/",
+            "/en/pages/shipping-and-returns/",
             "/robots.txt",
             "/sitemap.xml",
             "/sitemap-products.xml",
-            "/articles/feed/",
-            "/basket/",
-            "/checkout/",
+            "/en/articles/feed/",
+            BASKET,
+            CHECKOUT,
+            # The same shop in Bokmål.
+            bokmaal_product,
+            "/produkter/",
+            "/sok/?q=krem",
+            "/artikler/",
+            "/handlekurv/",
         ]
         self.sqlite_file = self.postgres = None
         if connection.vendor == "sqlite":

@@ -12,7 +12,13 @@ import psycopg
 import pytest
 from django.db import connection
 
-from tests.faults.conftest import TEST_CONNECTION, Visitor, assert_no_server_errors
+from tests.faults.conftest import (
+    BASKET,
+    TEST_CONNECTION,
+    THANK_YOU,
+    Visitor,
+    assert_no_server_errors,
+)
 from tests.faulty_services import RedisServer
 
 pytestmark = [
@@ -87,7 +93,7 @@ def test_pages_answer_after_and_during_dropped_database_connections(
     # any view runs.
     visitor.add_routine(faulty_shop)
     for _ in range(4):  # both workers hold a connection now
-        visitor.get("/basket/")
+        visitor.get(BASKET)
 
     # Between requests, as when the database restarts.
     assert drop_server_connections(faulty_shop.database) >= 1
@@ -126,12 +132,12 @@ def test_an_order_whose_connection_drops_mid_request_is_not_lost_or_doubled(
     assert dropped.status_code == 503
     assert "Nothing was saved" in dropped.text
     assert faulty_shop.database.order_numbers() == []
-    basket = visitor.get("/basket/").text
+    basket = visitor.get(BASKET).text
     assert basket.count('<li class="basket-line') == 4
 
     again = visitor.place_order()  # as the page asks
 
-    assert again.headers["Location"] == "/checkout/thank-you/"
+    assert again.headers["Location"] == THANK_YOU
     assert len(faulty_shop.database.order_numbers()) == 1
     assert visitor.place_order().status_code == 302  # a third click: same order
     assert len(faulty_shop.database.order_numbers()) == 1

@@ -8,7 +8,13 @@ Every other test of tests/faults/ runs with the mail server's port closed.
 import pytest
 
 from tests.fake_stripe import FakeStripe
-from tests.faults.conftest import Visitor, assert_no_server_errors
+from tests.faults.conftest import (
+    PAYMENT_METHOD,
+    THANK_YOU,
+    WEBHOOK,
+    Visitor,
+    assert_no_server_errors,
+)
 from tests.faulty_services import HungServer
 
 CARD_UNAVAILABLE = "Card payment is not available right now and nothing was charged"
@@ -30,8 +36,8 @@ def test_with_the_mail_server_hung_the_order_is_placed_and_its_mail_waits(
 
         placed = visitor.place_order()  # within the page timeout
 
-    assert placed.headers["Location"] == "/checkout/thank-you/"
-    assert "Thank you" in visitor.get("/checkout/thank-you/").text
+    assert placed.headers["Location"] == THANK_YOU
+    assert "Thank you" in visitor.get(THANK_YOU).text
     assert len(faulty_shop.database.order_numbers()) == 1
     assert faulty_shop.database.unsent_emails() == 2  # the customer's and staff's
     visitor.figures("mail server hung")
@@ -49,7 +55,7 @@ def test_with_stripe_slow_then_down_no_order_is_lost_or_doubled(
             STRIPE_WEBHOOK_SECRET=stripe.webhook_secret,
             STRIPE_TIMEOUT_SECONDS="1",
         )
-        stripe.webhook_url = server.url + "/checkout/stripe/webhook/"
+        stripe.webhook_url = server.url + WEBHOOK
         visitor = Visitor(server)
         visitor.add_routine(faulty_shop)
         visitor.checkout_until_review(method="card")
@@ -57,12 +63,12 @@ def test_with_stripe_slow_then_down_no_order_is_lost_or_doubled(
         # Slow: Stripe answers after the shop stopped waiting.
         stripe.next_create = "timeout"
         slow = visitor.place_order()
-        assert slow.headers["Location"] == "/checkout/payment-method/"
+        assert slow.headers["Location"] == PAYMENT_METHOD
         assert CARD_UNAVAILABLE in visitor.get(slow.headers["Location"]).text
         assert faulty_shop.database.order_numbers() == []
 
         # Answering again: the same basket pays, once.
-        visitor.post("/checkout/payment-method/", {"method": "card"})
+        visitor.post(PAYMENT_METHOD, {"method": "card"})
         to_stripe = visitor.place_order()
         session_id = to_stripe.headers["Location"].rsplit("/", 1)[1]
         stripe.complete(session_id)
@@ -76,10 +82,10 @@ def test_with_stripe_slow_then_down_no_order_is_lost_or_doubled(
         down = visitor.place_order()
         assert CARD_UNAVAILABLE in visitor.get(down.headers["Location"]).text
         assert faulty_shop.database.order_numbers() == [paid]
-        visitor.post("/checkout/payment-method/", {"method": "invoice"})
+        visitor.post(PAYMENT_METHOD, {"method": "invoice"})
         by_invoice = visitor.place_order()
 
-    assert by_invoice.headers["Location"] == "/checkout/thank-you/"
+    assert by_invoice.headers["Location"] == THANK_YOU
     assert len(set(faulty_shop.database.order_numbers()) - {paid}) == 1
     status = dict(faulty_shop.database.rows("SELECT number, status FROM order_order"))
     assert status[paid] == "Paid"

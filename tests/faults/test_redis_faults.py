@@ -6,8 +6,11 @@ import secrets
 import pytest
 
 from tests.faults.conftest import (
+    ACCOUNT,
+    BASKET,
     CUSTOMER_EMAIL,
     CUSTOMER_PASSWORD,
+    THANK_YOU,
     Visitor,
     assert_no_server_errors,
 )
@@ -31,8 +34,8 @@ def test_with_redis_unreachable_the_storefront_answers_and_a_guest_orders(
     visitor.checkout_until_review()
     placed = visitor.place_order()
 
-    assert placed.headers["Location"] == "/checkout/thank-you/"
-    assert "Thank you" in visitor.get("/checkout/thank-you/").text
+    assert placed.headers["Location"] == THANK_YOU
+    assert "Thank you" in visitor.get(THANK_YOU).text
     assert len(faulty_shop.database.order_numbers()) == 1
     visitor.figures("Redis unreachable")
     assert_no_server_errors(visitor)
@@ -46,14 +49,14 @@ def test_a_signed_in_customer_keeps_session_and_basket_when_redis_goes_away(
         kari = Visitor(server)
         kari.sign_in(CUSTOMER_EMAIL, CUSTOMER_PASSWORD)
         kari.add_routine(faulty_shop)
-        assert "Your account" in kari.get("/").text
+        assert "Your account" in kari.get("/en/").text
     # Redis is gone: its port is closed now.
 
-    basket = kari.get("/basket/").text
+    basket = kari.get(BASKET).text
     assert "Your account" in basket
     assert basket.count('<li class="basket-line') == 4
     kari.walk_storefront(faulty_shop)
-    assert "Your account" in kari.get("/accounts/").text
+    assert "Your account" in kari.get(ACCOUNT).text
     kari.figures("Redis gone mid-session")
     assert_no_server_errors(kari)
 
@@ -68,7 +71,7 @@ def test_with_redis_hung_every_page_answers_within_its_timeout(faulty_shop, star
         visitor.checkout_until_review()
         placed = visitor.place_order()
 
-    assert placed.headers["Location"] == "/checkout/thank-you/"
+    assert placed.headers["Location"] == THANK_YOU
     assert len(faulty_shop.database.order_numbers()) == 1
     visitor.figures("Redis hung")
     assert_no_server_errors(visitor)
@@ -92,7 +95,7 @@ def test_with_redis_full_pages_answer_and_random_query_strings_change_nothing(
         visitor.checkout_until_review()
         placed = visitor.place_order()
 
-    assert placed.headers["Location"] == "/checkout/thank-you/"
+    assert placed.headers["Location"] == THANK_YOU
     assert len(faulty_shop.database.order_numbers()) == 1
     visitor.figures("Redis full")
     assert_no_server_errors(visitor)

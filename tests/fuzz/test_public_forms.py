@@ -76,7 +76,12 @@ def account_forms(full_shop, customer):
     login = {
         "login-username": EMAILS,
         "login-password": PASSWORDS,
-        "login-redirect_url": ["/basket/", "https://evil.example/", "//evil"],
+        "login-redirect_url": [
+            "/en/basket/",
+            "/handlekurv/",
+            "https://evil.example/",
+            "//evil",
+        ],
         "login_submit": ["Log In"],
     }
     registration = {
