@@ -90,9 +90,8 @@ def main() -> int:
             continue
         bokmaal = polib.pofile(str(path), wrapwidth=79)
         if base.name == "locale":
-            print(
-                f"{path.relative_to(ROOT)}: {fill_from_drafts(bokmaal)} filled from drafts"
-            )
+            filled = fill_from_drafts(bokmaal)
+            print(f"{path.relative_to(ROOT)}: {filled} filled from drafts")
         bokmaal.metadata["Language"] = "nb"
         bokmaal.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
         bokmaal.save()
