@@ -395,13 +395,16 @@ def confirm_card_payment(
 def leave_mismatch_for_staff(order: Order, payment: CardPayment, via: str) -> None:
     """A payment that is not the order's total is never taken as payment:
     the order stays pending (its stock held) until staff look at it."""
-    if payment.amount is None:
-        paid = "nothing"
-    elif not payment.currency:
-        paid = f"{payment.amount} in no currency"
-    else:
-        paid = format_price(payment.amount, payment.currency)
-    total = format_price(order.total_incl_tax, order.currency)
+    # Staff read notes in English, and the same note must come out the same
+    # whichever path (webhook, return, reconciliation) finds it first.
+    with translation.override("en"):
+        if payment.amount is None:
+            paid = "nothing"
+        elif not payment.currency:
+            paid = f"{payment.amount} in no currency"
+        else:
+            paid = format_price(payment.amount, payment.currency)
+        total = format_price(order.total_incl_tax, order.currency)
     message = (
         f"Stripe reports a card payment of {paid} ({payment.reference}), which "
         f"does not match the order's total of {total}. "

@@ -72,13 +72,6 @@ def summary_rows(
     return rows
 
 
-def offer_name(offer):
-    """An offer's name in the active language: a routine's offer is named
-    after the routine, whose name is translated; Oscar's offer has one name."""
-    routine = getattr(offer, "routine", None)  # None: not a routine's offer
-    return routine.name if routine is not None else offer.name
-
-
 def basket_rows(
     basket, *, shipping_name=None, shipping_charge=None, total=None, space=" "
 ):
@@ -92,7 +85,7 @@ def basket_rows(
         products=basket.total_incl_tax_excl_discounts,
         total=basket.total_incl_tax if total is None else total,
         discounts=[
-            (offer_name(d["offer"]), d["discount"]) for d in basket.offer_discounts
+            (d["offer"].name, d["discount"]) for d in basket.offer_discounts
         ],
         shipping=shipping,
         space=space,

@@ -380,7 +380,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "/"
+# Lazy, so both land in the visitor's language ("/konto/login/" or
+# "/en/accounts/login/") rather than always in Bokmål.
+LOGIN_URL = reverse_lazy("customer:login")
+LOGIN_REDIRECT_URL = reverse_lazy("home")
 
 # --- Sign-in lockout (django-axes; shop/commerce/accounts/lockout.py) -----------------
 # Failed sign-ins are counted per account and per IP address; either reaching

@@ -30,12 +30,6 @@ def order_status(status):
 
 
 @register.filter
-def offer_name(offer):
-    """An offer's name in the active language (a routine's is translated)."""
-    return totals.offer_name(offer)
-
-
-@register.filter
 def cleaned(html):
     """``{{ flatpage.content|cleaned }}``: HTML staff wrote, through the
     allow-list each time it is shown, so content stored before cleaning (or
