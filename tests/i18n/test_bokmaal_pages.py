@@ -447,6 +447,10 @@ def test_an_article_written_only_in_english_says_so_on_its_bokmaal_page(
     assert pages.html_language(html) == "nb"
     assert note("nb") in text and note("nb") != note("en")
     assert "Why ceramides matter" in text
+    # The English text is marked as English, for screen readers and search
+    # engines; the page around it stays Bokmål.
+    assert re.search(r'<h1 class="article__title" lang="en">Why ceramides', html)
+    assert re.search(r'<div class="article__body prose" lang="en">', html)
     posting = next(
         item
         for item in extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
@@ -473,6 +477,9 @@ def test_a_product_written_only_in_bokmaal_says_so_on_its_english_page(
     html = pages.html_of(client.get(path))
     assert pages.html_language(html) == "en"
     assert note("en") in pages.readable_text(html)
+    assert '<h1 class="product__title" lang="nb">' in html
+    assert '<p class="product__lead">' in html  # its English lead is written
     with translation.override("nb"):
         bokmaal_html = pages.html_of(client.get(product.get_absolute_url()))
     assert note("en") not in bokmaal_html and note("nb") not in bokmaal_html
+    assert 'lang="en"' not in bokmaal_html.split("<main", 1)[1]

@@ -97,3 +97,12 @@ def translation_note(obj, *fields):
     written in this one yet (the fields fall back, see settings)."""
     shown_in = missing_translation(obj, *fields)
     return {"shown_in": shown_in}
+
+
+@register.simple_tag
+def text_lang(obj, field):
+    """``<h1{% text_lang article "title" %}>``: a ``lang`` attribute when the
+    field is shown in the other language, so screen readers pronounce it and
+    search engines know it for what it is."""
+    shown_in = missing_translation(obj, field)
+    return format_html(' lang="{}"', shown_in) if shown_in else ""
