@@ -127,8 +127,10 @@ def test_django_admin_works_under_the_policy(superuser_page, shop_url):
     # The autocomplete widget is admin's JavaScript at work.
     expect(page.locator(".select2-container").first).to_be_visible()
     visit(page, shop_url + "/admin/articles/article/add/")
-    page.get_by_label("Title:", exact=True).press_sequentially("Winter skin")
-    expect(page.get_by_label("Slug:")).to_have_value("winter-skin")
+    page.get_by_label("Title [nb]:", exact=True).press_sequentially("Vinterhud")
+    expect(page.get_by_label("Slug [nb]:")).to_have_value("vinterhud")
+    page.get_by_label("Title [en]:", exact=True).press_sequentially("Winter skin")
+    expect(page.get_by_label("Slug [en]:")).to_have_value("winter-skin")
 
     assert violations() == []
 

@@ -1,5 +1,6 @@
-"""A reader, in a real Chromium on a phone-sized screen: from the home page to
-the guide, through its table of contents to the routine card, into the basket."""
+"""A reader, in a real Chromium on a phone-sized screen: from the (Bokmål) home
+page to the guide, through its table of contents to the routine card, into the
+basket."""
 
 import re
 
@@ -12,15 +13,15 @@ pytestmark = pytest.mark.browser
 def test_reader_goes_from_the_guide_to_a_basket_with_the_routine(page, shop_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(shop_url + "/")
-    page.get_by_role("link", name="Read the guide").click()
+    page.get_by_role("link", name="Les guiden").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("isotretinoin")
 
     # The table of contents jumps to the routine section.
-    page.get_by_role("navigation", name="In this article").get_by_role(
-        "link", name="A simple routine"
+    page.get_by_role("navigation", name="I denne artikkelen").get_by_role(
+        "link", name="En enkel rutine"
     ).click()
-    expect(page).to_have_url(re.compile(r"#a-simple-routine$"))
-    expect(page.get_by_role("heading", name="A simple routine")).to_be_in_viewport()
+    expect(page).to_have_url(re.compile(r"#en-enkel-rutine$"))
+    expect(page.get_by_role("heading", name="En enkel rutine")).to_be_in_viewport()
 
     card = page.locator(".routine-card")
     card.scroll_into_view_if_needed()
@@ -29,9 +30,9 @@ def test_reader_goes_from_the_guide_to_a_basket_with_the_routine(page, shop_url)
     # The guide's product cards show live prices too.
     expect(page.locator(".article__body .card")).to_have_count(4)
 
-    card.get_by_role("button", name="Add the whole routine to basket").click()
+    card.get_by_role("button", name="Legg hele rutinen i handlekurven").click()
 
-    expect(page).to_have_url(shop_url + "/en/basket/")
+    expect(page).to_have_url(shop_url + "/handlekurv/")
     expect(page.locator("#basket-total")).to_have_text("1.467,95\xa0NOK")
     expect(page.locator(".basket-line")).to_have_count(4)
 

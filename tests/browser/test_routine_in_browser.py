@@ -1,4 +1,5 @@
-"""A customer, in a real Chromium: the routine page's one button fills the basket."""
+"""A customer, in a real Chromium: the routine page's one button fills the basket
+(in English; the guide's browser test walks the same way in Bokmål)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +11,7 @@ def test_routine_button_puts_all_four_in_the_basket_at_the_routine_price(
     page, shop_url
 ):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(shop_url + "/")
+    page.goto(shop_url + "/en/")
     page.get_by_role("link", name="See the routine").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Microbiome-strengthening routine"
