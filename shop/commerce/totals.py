@@ -84,9 +84,7 @@ def basket_rows(
         currency=basket.currency,
         products=basket.total_incl_tax_excl_discounts,
         total=basket.total_incl_tax if total is None else total,
-        discounts=[
-            (d["offer"].name, d["discount"]) for d in basket.offer_discounts
-        ],
+        discounts=[(d["offer"].name, d["discount"]) for d in basket.offer_discounts],
         shipping=shipping,
         space=space,
     )

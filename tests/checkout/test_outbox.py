@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from shop.commerce.outbox import attachments
+from shop.commerce.outbox import mail as outbox
 from shop.commerce.outbox.models import OutgoingEmail
 from tests.checkout.test_invoice_checkout import order_while_mail_is_down  # noqa: F401
 from tests.helpers import add_routine, checkout_until_review, place_order
@@ -80,3 +82,68 @@ def test_admin_shows_that_a_sent_e_mail_was_purged(client, staff_user):
 
     assert "Purged after sending" in listing.content.decode()
     assert "Purged after sending" in page.content.decode()
+
+
+# --- Files an e-mail carries ---------------------------------------------------
+
+
+@pytest.fixture
+def receipt_maker():
+    """A maker of the kind apps register (the invoice, the withdrawal form)."""
+    made = []
+
+    def make_receipt(*, number, fail=False):
+        made.append(number)
+        if fail:
+            raise OSError("the disk is full")
+        return attachments.Attachment(f"receipt-{number}.pdf", b"%PDF-1.7 receipt")
+
+    attachments.register("tests.receipt", make_receipt)
+    return made
+
+
+def queue_receipt(**args):
+    return outbox.queue(
+        to=["kari@example.no"],
+        subject="Your receipt",
+        template="emails/account_exists",
+        context={"shop_name": "Demo", "login_url": "/", "reset_url": "/"},
+        attachments=[attachments.describe("tests.receipt", **args)],
+    )
+
+
+def test_an_e_mail_carries_its_files_made_when_it_is_sent(
+    receipt_maker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        email = queue_receipt(number=7)
+    assert receipt_maker == []  # nothing is made while the order's request runs
+
+    for callback in callbacks:
+        callback()
+
+    (sent,) = mail.outbox
+    assert sent.attachments == [
+        ("receipt-7.pdf", b"%PDF-1.7 receipt", "application/pdf")
+    ]
+    assert receipt_maker == [7]
+    email.refresh_from_db()
+    assert email.sent_at is not None
+
+
+def test_a_file_that_cannot_be_made_keeps_the_e_mail_for_a_retry(
+    receipt_maker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue_receipt(number=8, fail=True)
+
+    assert mail.outbox == []
+    email.refresh_from_db()
+    assert email.sent_at is None and email.attempts == 1
+    assert "the disk is full" in email.last_error
+    assert email.text  # kept, to be sent whole later
+
+
+def test_an_unknown_file_is_refused_when_queued():
+    with pytest.raises(LookupError):
+        attachments.describe("no.such.maker", pk=1)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from shop.commerce.outbox import attachments
 from shop.commerce.outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -25,14 +26,16 @@ RETRY_LOCK_KEY = "shop:mail:retry"
 MAX_ATTEMPTS = 50
 
 
-def queue(*, to, subject, template, context):
+def queue(*, to, subject, template, context, attachments=()):
     """Write an e-mail (``<template>.txt`` and ``.html``) to the outbox and
-    send it once the surrounding transaction has committed."""
+    send it once the surrounding transaction has committed. ``attachments``
+    are descriptions from ``attachments.describe()``."""
     email = OutgoingEmail.objects.create(
         to=list(to),
         subject=subject,
         text=render_to_string(f"{template}.txt", context),
         html=render_to_string(f"{template}.html", context),
+        attachments=list(attachments),
     )
     transaction.on_commit(lambda: send(email.pk))
     return email
@@ -52,8 +55,12 @@ def send(pk):
     if email.html:
         message.attach_alternative(email.html, "text/html")
     try:
+        for description in email.attachments:
+            file = attachments.make(description)
+            message.attach(file.filename, file.content, file.mimetype)
         message.send()
-    except Exception as error:  # noqa: BLE001 any transport failure: SMTP, DNS, timeout
+    # Any failure to make a file or to send (SMTP, DNS, timeout) waits for a retry.
+    except Exception as error:  # noqa: BLE001
         OutgoingEmail.objects.filter(pk=pk).update(
             attempts=email.attempts + 1, last_error=repr(error)[:2000]
         )

@@ -16,6 +16,11 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=200)
     text = models.TextField()
     html = models.TextField(blank=True)
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Files it carries, made when it is sent (outbox/attachments.py).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
