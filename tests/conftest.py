@@ -28,6 +28,17 @@ def english():
         yield
 
 
+@pytest.fixture(params=["nb", "en"])
+def each_language(request):
+    """Runs a test once per language (``pytestmark =
+    pytest.mark.usefixtures("each_language")``): addresses are reversed, and
+    pages read, in Bokmål and then in English."""
+    from django.utils import translation
+
+    with translation.override(request.param):
+        yield request.param
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     from django.core.cache import cache

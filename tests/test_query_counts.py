@@ -15,7 +15,7 @@ from tests.helpers import (
     make_topic,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_language")]
 
 SIZES = [1, 10]
 
