@@ -136,6 +136,12 @@ if not 30 <= STRIPE_PENDING_MINUTES <= 24 * 60 - 1:
 SHOP_MAX_QUANTITY_PER_LINE = env.int("SHOP_MAX_QUANTITY_PER_LINE", default=10)
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = env.int("SHOP_MAX_ITEMS_PER_ORDER", default=20)
 
+# The carrier's tracking page; "{number}" becomes the parcel's tracking number
+# (the shipped e-mail and the order's admin page link to it).
+SHOP_TRACKING_URL = env(
+    "SHOP_TRACKING_URL", default="https://sporing.posten.no/sporing/{number}"
+)
+
 # --- E-mail ------------------------------------------------------------------
 # Who hears about new orders.
 SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
@@ -221,7 +227,8 @@ SITE_ID = 1
 INSTALLED_APPS = [
     # Before the admin, whose forms it extends with a field per language.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, its index in staff's task order (shop/admin_site.py).
+    "shop.apps.ShopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
