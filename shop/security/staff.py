@@ -52,6 +52,8 @@ GROUP_PERMISSIONS = {
         "offer.benefit": EDIT,
         "voucher.*": ALL,
         "order.*": ("view", "change"),
+        # Notes are how staff tell each other about an order.
+        "order.ordernote": EDIT,
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).
@@ -97,6 +99,16 @@ def may_change_prices(user):
     """Shop managers and superusers: prices, stock, the routine's price and
     products, whether a product takes part in offers."""
     return user.is_active and user.is_staff and user.has_perm(PRICES_PERMISSION)
+
+
+# Handling orders (their page, the status steps, the packing slip): the
+# permission only shop managers (and superusers) hold.
+ORDERS_PERMISSION = "order.change_order"
+
+
+def may_handle_orders(user):
+    """Shop managers and superusers: orders, their payment and their parcel."""
+    return user.is_active and user.is_staff and user.has_perm(ORDERS_PERMISSION)
 
 
 def may_use_dashboard(user):
