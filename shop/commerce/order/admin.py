@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from oscar.apps.order import admin as oscar_order_admin
 from oscar.core.loading import get_model
 
@@ -138,7 +139,7 @@ class PaymentSourceInline(ReadOnlyInline):
         if not transactions:
             return "—"
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             "{} {} {} ({})",
             (
                 (
@@ -358,7 +359,7 @@ class OrderAdmin(admin.ModelAdmin):
     @admin.display(description="totals")
     def summary(self, order):
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             "{}: {}",
             ((row.label, row.amount) for row in totals.order_rows(order)),
         )
@@ -377,7 +378,7 @@ class OrderAdmin(admin.ModelAdmin):
         if not found:
             return "—"
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             '<a href="{}">{}</a> ({})',
             (
                 (
@@ -529,11 +530,11 @@ def address_block(address, *, phone=False):
         str(address.country.printable_name) if address.country_id else "",
     ]
     if phone and getattr(address, "phone_number", None):
-        lines.append(f"Mobile: {address.phone_number}")
+        lines.append(f"Mobile: {address.phone_number.as_international}")
     if phone and getattr(address, "notes", ""):
         lines.append(f"Instructions: {address.notes}")
     return format_html_join(
-        format_html("<br>"), "{}", ((line,) for line in lines if line)
+        mark_safe("<br>"), "{}", ((line,) for line in lines if line)
     )
 
 

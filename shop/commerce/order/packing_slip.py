@@ -41,7 +41,11 @@ def packing_slip_pdf(order) -> bytes:
                 address.line2,
                 f"{address.postcode} {address.line4}".strip(),
                 str(address.country.printable_name) if address.country_id else "",
-                f"Mobile: {address.phone_number}" if address.phone_number else "",
+                (
+                    f"Mobile: {address.phone_number.as_international}"
+                    if address.phone_number
+                    else ""
+                ),
             ],
             bold_first=True,
         )
