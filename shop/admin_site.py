@@ -75,7 +75,9 @@ class ShopAdminSite(admin.AdminSite):
                 listed.append(_section(section, models))
         if request.user.is_superuser:
             for app in sorted(apps.values(), key=lambda app: app["name"].lower()):
-                rest = [m for m in app["models"] if m["model"]._meta.label_lower in entries]
+                rest = [
+                    m for m in app["models"] if m["model"]._meta.label_lower in entries
+                ]
                 if rest:
                     listed.append({**app, "models": sorted(rest, key=_by_name)})
         return listed

@@ -127,7 +127,6 @@ urlpatterns = [
         name="admin-packing-slip",
     ),
     path("admin/", admin.site.urls),
-    path("dashboard/", oscar.dashboard_app.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path(

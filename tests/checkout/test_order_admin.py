@@ -239,9 +239,7 @@ def test_shipping_sends_the_tracking_link_in_the_orders_language(
     assert invoice_order.shipping_events.get().event_type.code == "shipped"
     for product, (in_stock, allocated) in zip(shop.products, before, strict=True):
         assert stock(product) == (in_stock - 1, allocated - 1)
-    email = OutgoingEmail.objects.get(subject__contains="on its way") if (
-        language == "en"
-    ) else OutgoingEmail.objects.get(subject__contains="er på vei")
+    email = OutgoingEmail.objects.get(text__contains=TRACKING)
     assert email.to == ["kari@example.no"]
     for word in words:
         assert word in email.subject + email.text + email.html, word
@@ -418,5 +416,5 @@ def test_the_shipped_email_is_written_in_bokmaal_for_a_bokmaal_order(
     assert order.language == "nb"
     step(manager, "mark_paid", order)
     step(manager, "ship", order, tracking_number=TRACKING)
-    email = OutgoingEmail.objects.get(subject__contains=order.number, text__contains=TRACKING)
+    email = OutgoingEmail.objects.get(text__contains=TRACKING)
     assert email.subject.startswith(f"Bestilling {order.number} er på vei")

@@ -323,7 +323,9 @@ class OrderAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .prefetch_related(
-                Prefetch("sources", queryset=Source.objects.select_related("source_type"))
+                Prefetch(
+                    "sources", queryset=Source.objects.select_related("source_type")
+                )
             )
         )
 
@@ -503,9 +505,7 @@ class OrderAdmin(admin.ModelAdmin):
     # --- List actions: paid and cancelled (shipping needs each parcel's
     # tracking number, so it is done on the order's page).
 
-    @admin.action(
-        description="Mark the selected orders paid", permissions=["handle"]
-    )
+    @admin.action(description="Mark the selected orders paid", permissions=["handle"])
     def mark_paid_selected(self, request, queryset):
         for order in queryset:
             self._run(request, handling.mark_paid, order)

@@ -99,8 +99,7 @@ def clean_tracking_number(value: str) -> str:
     number = re.sub(r"\s+", "", value or "").upper()
     if not TRACKING_NUMBER.fullmatch(number):
         raise HandlingRefused(
-            "Enter the carrier's tracking number: 4 to 64 letters, digits or "
-            "hyphens."
+            "Enter the carrier's tracking number: 4 to 64 letters, digits or hyphens."
         )
     return number
 
@@ -130,8 +129,7 @@ def _locked(order: Order, new_status: OrderStatus) -> Order:
     order = Order.objects.select_for_update(of=("self",)).get(pk=order.pk)
     if not may_become(order, new_status):
         raise HandlingRefused(
-            f"Order {order.number} is {order.status}: it cannot become "
-            f"{new_status}."
+            f"Order {order.number} is {order.status}: it cannot become {new_status}."
         )
     return order
 
