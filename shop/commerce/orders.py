@@ -1,7 +1,7 @@
 """What happens to an order once it is placed (shop/commerce/placing.py
 places it and settles its card payment): stock, notes, the customer's e-mail.
 
-Status changes (from the checkout, Stripe, or staff in the dashboard) go
+Status changes (from the checkout, Stripe, or staff in admin) go
 through Oscar's ``Order.set_status``, which records each change; the receiver
 here keeps the stock in step: cancelling releases the units an order held,
 shipping takes them out of stock. Orders outlive their customer's account,
@@ -47,7 +47,7 @@ def keep_email_on_orders(sender, instance, **kwargs):
 
 
 def note(order: Order, message: str) -> None:
-    """A system note on the order, for staff in the dashboard."""
+    """A system note on the order, for staff on its admin page."""
     OrderNote.objects.create(order=order, message=message, note_type=OrderNote.SYSTEM)
 
 
