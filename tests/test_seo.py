@@ -420,7 +420,6 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out(client):
         "/admin/",
     ):
         assert f"Disallow: {path}\n" in body
-    assert "Disallow: /dashboard/\n" in body
     assert "Disallow: /*?q=\n" in body
     assert f"Sitemap: {SITE}/sitemap.xml" in body
     assert "Disallow: /\n" not in body

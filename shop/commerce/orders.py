@@ -1,7 +1,7 @@
 """What happens to an order once it is placed (shop/commerce/placing.py
 places it and settles its card payment): stock, notes, the customer's e-mail.
 
-Status changes (from the checkout, Stripe, or staff in the dashboard) go
+Status changes (from the checkout, Stripe, or staff in admin) go
 through Oscar's ``Order.set_status``, which records each change; the receiver
 here keeps the stock in step: cancelling releases the units an order held,
 shipping takes them out of stock. Orders outlive their customer's account,
@@ -17,6 +17,7 @@ from shop.commerce.statuses import OrderStatus
 
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
+PaymentEventType = get_model("order", "PaymentEventType")
 
 
 def release_or_consume_stock(sender, order, old_status, new_status, **kwargs):
@@ -46,8 +47,25 @@ def keep_email_on_orders(sender, instance, **kwargs):
 
 
 def note(order: Order, message: str) -> None:
-    """A system note on the order, for staff in the dashboard."""
+    """A system note on the order, for staff on its admin page."""
     OrderNote.objects.create(order=order, message=message, note_type=OrderNote.SYSTEM)
+
+
+def record_payment(order: Order, source, *, amount, reference: str) -> None:
+    """Money received for ``order`` through its payment ``source`` (saved
+    here if new): the source is debited and the order gets a "paid" payment
+    event. Card payments (placing.py) and staff marking an invoice paid
+    (order/handling.py) record it the same way."""
+    if source.pk is None:
+        source.order = order
+        source.save()
+    source.debit(amount, reference=reference)
+    event_type, _ = PaymentEventType.objects.get_or_create(
+        code="paid", defaults={"name": "Paid"}
+    )
+    order.payment_events.create(
+        event_type=event_type, amount=amount, reference=reference
+    )
 
 
 def connect_signals() -> None:

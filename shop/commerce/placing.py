@@ -90,7 +90,6 @@ logger = logging.getLogger(__name__)
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
-PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
@@ -370,19 +369,14 @@ def confirm_card_payment(
     source_type, _ = SourceType.objects.get_or_create(
         code=PaymentMethodCode.CARD, defaults={"name": "Card (Stripe)"}
     )
-    source = Source.objects.create(
-        order=order,
+    source = Source(
         source_type=source_type,
         currency=order.currency,
         amount_allocated=payment.amount,
         reference=payment.reference,
     )
-    source.debit(payment.amount, reference=payment.reference)
-    event_type, _ = PaymentEventType.objects.get_or_create(
-        code="paid", defaults={"name": "Paid"}
-    )
-    order.payment_events.create(
-        event_type=event_type, amount=payment.amount, reference=payment.reference
+    orders.record_payment(
+        order, source, amount=payment.amount, reference=payment.reference
     )
     order.set_status(OrderStatus.PAID)
     orders.note(order, f"Card payment {payment.reference} confirmed ({via}).")

@@ -1,9 +1,8 @@
 """Which Content-Security-Policy a response gets (django-csp does the rest).
 
-The policies themselves are settings (`CONTENT_SECURITY_POLICY` for the
-storefront and Django admin, `SHOP_DASHBOARD_CONTENT_SECURITY_POLICY` for
-Oscar's dashboard, both in shop/settings/base.py). This middleware picks one
-by address and adds the sources that follow from other settings, read per
+The policy itself is a setting (`CONTENT_SECURITY_POLICY` in
+shop/settings/base.py), one for the storefront and Django admin alike. This
+middleware adds the sources that follow from other settings, read per
 request so a settings change (or a test's) is seen at once:
 
 - the card payment page's origin to ``form-action``: Stripe's, or a local
@@ -18,10 +17,7 @@ carries the same header as the one first rendered.
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
-from csp.utils import default_config
 from django.conf import settings
-
-DASHBOARD_PREFIX = "/dashboard/"
 
 
 def origin(url):
@@ -58,11 +54,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only or parts.config is not None:
             return parts  # no report-only policy; or a view chose its own
         extra = file_origin_sources()
-        if request.path_info.startswith(DASHBOARD_PREFIX):
-            dashboard = settings.SHOP_DASHBOARD_CONTENT_SECURITY_POLICY
-            parts.config = default_config(dashboard["DIRECTIVES"])
-        else:
-            extra["form-action"] = payment_page_origins()
+        extra["form-action"] = payment_page_origins()
         for directive, sources in (parts.update or {}).items():
             extra[directive] = [*extra.get(directive, []), *sources]
         parts.update = extra

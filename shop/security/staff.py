@@ -4,18 +4,15 @@ Content editors write: product texts and images, categories, footer pages and
 articles. Shop managers sell: prices and stock, routines and offers, orders.
 Neither can manage users or groups; that stays with superusers.
 
-Whether someone may change what customers pay is decided here, once, from a
-permission (never from a username or a group's name): admin forms and the
-dashboard ask `may_change_prices` and `may_use_dashboard`.
+Whether someone may change what customers pay, or handle orders, is decided
+here, once, from a permission (never from a username or a group's name):
+admin forms ask `may_change_prices`, the order pages `may_handle_orders`.
 """
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.shortcuts import render
-from django.urls import reverse
 
 CONTENT_EDITORS = "Content editors"
 SHOP_MANAGERS = "Shop managers"
@@ -52,6 +49,8 @@ GROUP_PERMISSIONS = {
         "offer.benefit": EDIT,
         "voucher.*": ALL,
         "order.*": ("view", "change"),
+        # Notes are how staff tell each other about an order.
+        "order.ordernote": EDIT,
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).
@@ -99,40 +98,11 @@ def may_change_prices(user):
     return user.is_active and user.is_staff and user.has_perm(PRICES_PERMISSION)
 
 
-def may_use_dashboard(user):
-    """Oscar's dashboard edits prices, stock, offers, vouchers, shipping and
-    orders, and lets any staff member in; ours is for money handlers only.
-    Editors work in Django admin."""
-    return may_change_prices(user)
+# Handling orders (their page, the status steps, the packing slip): the
+# permission only shop managers (and superusers) hold.
+ORDERS_PERMISSION = "order.change_order"
 
 
-class DashboardAccessMiddleware:
-    """Oscar's dashboard, every address of it, for shop managers and superusers.
-
-    Oscar checks each dashboard view against its own permission map, which
-    lets any staff member into some views (its home, the product list) and lets
-    content editors reach others through permissions meant for admin. One rule
-    in front of all of them is easier to trust: a signed-in account that may
-    not change prices is refused, and a visitor is sent to the dashboard's
-    sign-in page. Only that page and signing out stay open.
-    """
-
-    OPEN_VIEWS = ("dashboard:login", "dashboard:logout")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if "dashboard" not in match.namespaces or match.view_name in self.OPEN_VIEWS:
-            return None
-        if not request.user.is_authenticated:
-            return redirect_to_login(
-                request.get_full_path(), reverse("dashboard:login")
-            )
-        if may_use_dashboard(request.user):
-            return None
-        return render(request, "shop/dashboard_forbidden.html", status=403)
+def may_handle_orders(user):
+    """Shop managers and superusers: orders, their payment and their parcel."""
+    return user.is_active and user.is_staff and user.has_perm(ORDERS_PERMISSION)

@@ -25,14 +25,14 @@ class LanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, which takes the language from the address,
     with three differences:
 
-    - staff pages (admin, dashboard) are in English, as their help texts are;
+    - staff pages (admin) are in English, as their help texts are;
     - the bare "/" follows the visitor's chosen language;
     - an address of the English-only shop that no Bokmål page answers (it
       has no language prefix) answers 301 with its /en/ page.
     """
 
     def process_request(self, request):
-        if request.path_info.startswith(("/admin/", "/dashboard/")):
+        if request.path_info.startswith("/admin/"):
             translation.activate("en")
             request.LANGUAGE_CODE = "en"
             return None

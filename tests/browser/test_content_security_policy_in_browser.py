@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from oscar.test.factories import create_order
 from playwright.sync_api import expect
 
 from tests.helpers import DemoCatalogue
@@ -24,7 +25,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 GUIDE = "/en/articles/skin-during-and-after-isotretinoin/"
-OSCAR_CDN_JQUERY = "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js"
 
 
 @pytest.fixture
@@ -131,21 +131,13 @@ def test_django_admin_works_under_the_policy(superuser_page, shop_url):
     expect(page.get_by_label("Slug [nb]:")).to_have_value("vinterhud")
     page.get_by_label("Title [en]:", exact=True).press_sequentially("Winter skin")
     expect(page.get_by_label("Slug [en]:")).to_have_value("winter-skin")
+    # An order's page and its steps are plain forms: no script of their own.
+    order = create_order(number="400001")
+    visit(page, f"{shop_url}/admin/order/order/{order.pk}/change/")
+    page.get_by_role("button", name="Mark paid").click()
+    expect(page.get_by_text("Order 400001 is now Paid.")).to_be_visible()
+    page.get_by_label("Tracking number").fill("70730259304981234")
+    page.get_by_role("button", name="Mark shipped").click()
+    expect(page.get_by_text("Order 400001 is now Shipped.")).to_be_visible()
 
     assert violations() == []
-
-
-def test_the_dashboard_works_under_its_own_policy(superuser_page, shop_url):
-    page, violations = superuser_page
-    product = DemoCatalogue().products[0]
-
-    for url in ("/dashboard/", "/dashboard/offers/", "/dashboard/orders/"):
-        visit(page, shop_url + url)
-        assert page.evaluate("typeof window.jQuery") == "function", url
-    visit(page, f"{shop_url}/dashboard/catalogue/products/{product.pk}/")
-    expect(page.locator(".tox-tinymce").first).to_be_visible()  # the rich editor
-
-    # Only Oscar's jQuery from a CDN is refused; its local copy runs instead.
-    blocked = violations()
-    assert blocked
-    assert all(OSCAR_CDN_JQUERY in violation for violation in blocked), blocked

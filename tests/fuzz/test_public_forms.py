@@ -100,7 +100,6 @@ def account_forms(full_shop, customer):
         reverse("password-reset"): {"email": EMAILS},
         order_status: {"email": ["guest@example.no", *EMAILS]},
         "/admin/login/": {"username": EMAILS, "password": PASSWORDS, "next": ["/"]},
-        reverse("dashboard:login"): {"username": EMAILS, "password": PASSWORDS},
     }
 
 

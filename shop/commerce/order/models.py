@@ -1,4 +1,7 @@
-"""Order models: Oscar's, with the language the customer ordered in."""
+"""Order models: Oscar's, with the language the customer ordered in and the
+parcel's tracking number."""
+
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +17,18 @@ class Order(AbstractOrder):
         default=settings.LANGUAGE_CODE,
         editable=False,
     )
+    # The carrier's number for the parcel, typed by staff when they ship it
+    # (shop/commerce/order/handling.py); the shipped e-mail links to it.
+    tracking_number = models.CharField(max_length=64, blank=True, editable=False)
+
+    @property
+    def tracking_url(self) -> str:
+        """The carrier's tracking page for the parcel ("" before it ships)."""
+        if not self.tracking_number:
+            return ""
+        return settings.SHOP_TRACKING_URL.format(
+            number=quote(self.tracking_number, safe="")
+        )
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403
