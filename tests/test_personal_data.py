@@ -1,4 +1,4 @@
-""""Download my data" and what deleting an account leaves: each section of
+""" "Download my data" and what deleting an account leaves: each section of
 the file, nobody else's data in it, the file never cached, a modest rate
 limit; and after deletion, orders that keep what bookkeeping needs while
 the account, address book, baskets, e-mail log and sign-in pauses are gone."""
@@ -86,7 +86,10 @@ def kari_data(customer, other_customer):
     )
     kari_order = order_for(customer, first_name="Kari", line1="Storgata 5")
     ola_order = order_for(other_customer, first_name="Ola", line1="Olavs gate 9")
-    for email, number in (("kari@example.no", kari_order), ("ola@example.no", ola_order)):
+    for email, number in (
+        ("kari@example.no", kari_order),
+        ("ola@example.no", ola_order),
+    ):
         mail.queue(
             to=[email],
             subject=f"Order {number.number} is confirmed",
@@ -104,7 +107,9 @@ def kari_data(customer, other_customer):
         post_data="",
         failures_since_start=2,
     )
-    Email.objects.create(user=customer, subject="Your password changed", body_text="Hi Kari")
+    Email.objects.create(
+        user=customer, subject="Your password changed", body_text="Hi Kari"
+    )
     return kari_order, ola_order
 
 
@@ -267,7 +272,9 @@ def test_a_section_registered_later_is_in_the_file_and_told_of_deletions(
 ):
     forgotten = []
     personal_data.register(
-        "withdrawals", export=lambda user: [{"order": "100001"}], anonymise=forgotten.append
+        "withdrawals",
+        export=lambda user: [{"order": "100001"}],
+        anonymise=forgotten.append,
     )
     try:
         client.force_login(customer)
