@@ -132,9 +132,9 @@ def keep_email_on_orders(user):
 def forget_account_on_orders(user):
     """Account deletion: orders keep the e-mail; finished ones lose the phone."""
     keep_email_on_orders(user)
-    ShippingAddress.objects.filter(
-        order__user=user, order__status__in=FINISHED
-    ).update(phone_number="", notes="")
+    ShippingAddress.objects.filter(order__user=user, order__status__in=FINISHED).update(
+        phone_number="", notes=""
+    )
 
 
 def bookkeeping_cutoff(now=None):

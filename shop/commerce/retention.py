@@ -3,13 +3,12 @@
 each removed. Each step only removes what is past its time, so a second run
 the same day removes nothing.
 
-| what | kept | setting |
-|---|---|---|
-| orders' buyer (names, addresses, e-mail, account, notes) | the bookkeeping period: 5 years after the financial year | SHOP_BOOKKEEPING_YEARS |
-| open baskets | until not touched for N days | SHOP_ABANDONED_BASKET_DAYS |
-| sessions | until they expire | SESSION_COOKIE_AGE |
-| sent e-mails' log rows | N days after sending | SHOP_OUTBOX_KEEP_DAYS |
-| failed sign-ins | the sign-in cool-off | AXES_COOLOFF_TIME |
+- orders' buyer (names, addresses, e-mail, account, notes): the bookkeeping
+  period, 5 years after the financial year (SHOP_BOOKKEEPING_YEARS);
+- open baskets: until not touched for N days (SHOP_ABANDONED_BASKET_DAYS);
+- sessions: until they expire (SESSION_COOKIE_AGE);
+- sent e-mails' log rows: N days after sending (SHOP_OUTBOX_KEEP_DAYS);
+- failed sign-ins: the sign-in cool-off (AXES_COOLOFF_TIME).
 
 The privacy page tells customers the same (shop/demo/catalogue_content.py
 holds its demo text).
@@ -64,4 +63,3 @@ STEPS = [
     ("old outbox e-mails deleted", delete_old_emails),
     ("expired failed sign-ins deleted", delete_expired_sign_in_attempts),
 ]
-

@@ -37,7 +37,9 @@ def cookies():
                 "Keeps you signed in, and remembers your checkout details "
                 "between the steps of the checkout."
             ),
-            None if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE else settings.SESSION_COOKIE_AGE,
+            None
+            if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+            else settings.SESSION_COOKIE_AGE,
         ),
         Cookie(
             settings.CSRF_COOKIE_NAME,

@@ -36,12 +36,14 @@ def test_a_purchase_and_a_sign_in_set_only_the_documented_cookies(
     sent = set()
     page.on(
         "response",
-        lambda response: response.url.startswith(shop_url)
-        and sent.update(
-            *(
-                cookie_names(header["value"])
-                for header in response.headers_array()
-                if header["name"].lower() == "set-cookie"
+        lambda response: (
+            response.url.startswith(shop_url)
+            and sent.update(
+                *(
+                    cookie_names(header["value"])
+                    for header in response.headers_array()
+                    if header["name"].lower() == "set-cookie"
+                )
             )
         ),
     )

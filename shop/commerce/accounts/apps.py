@@ -36,9 +36,7 @@ class CustomerConfig(CoreCustomerConfig):
         self.signup_sent_view = views.SignupSentView
         self.signup_confirm_view = views.SignupConfirmView
         self.personal_data_view = personal_data_views.PersonalDataView
-        self.personal_data_download_view = (
-            personal_data_views.PersonalDataDownloadView
-        )
+        self.personal_data_download_view = personal_data_views.PersonalDataDownloadView
 
     def get_urls(self):
         urls = [

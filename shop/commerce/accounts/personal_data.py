@@ -72,7 +72,10 @@ def export_sign_in_attempts(user):
     count (django-axes keeps them for the cool-off). Not the IP addresses:
     they may be someone else's, trying the account."""
     return [
-        {"last_failed": when(attempt.attempt_time), "failures": attempt.failures_since_start}
+        {
+            "last_failed": when(attempt.attempt_time),
+            "failures": attempt.failures_since_start,
+        }
         for attempt in _attempts_of(user)
     ]
 

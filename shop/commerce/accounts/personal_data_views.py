@@ -1,4 +1,4 @@
-""""Download my data": the account page that explains it, and the JSON file
+""" "Download my data": the account page that explains it, and the JSON file
 with every section of shop/core/personal_data.py.
 
 The file's keys are English in both languages (it is read by programs as
