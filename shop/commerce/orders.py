@@ -4,12 +4,11 @@ places it and settles its card payment): stock, notes, the customer's e-mail.
 Status changes (from the checkout, Stripe, or staff in admin) go
 through Oscar's ``Order.set_status``, which records each change; the receiver
 here keeps the stock in step: cancelling releases the units an order held,
-shipping takes them out of stock. Orders outlive their customer's account,
-and keep the customer's e-mail when it is deleted.
+shipping takes them out of stock. Orders outlive their customer's account:
+what they keep of the customer, and for how long, is
+shop/commerce/order_privacy.py.
 """
 
-from django.conf import settings
-from django.db.models.signals import pre_delete
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
@@ -34,16 +33,6 @@ def release_or_consume_stock(sender, order, old_status, new_status, **kwargs):
             line.stockrecord.cancel_allocation(line.quantity)
         else:
             line.stockrecord.consume_allocation(line.quantity)
-
-
-def keep_email_on_orders(sender, instance, **kwargs):
-    """An account's orders stay (they belong to the accounts) with no user;
-    Oscar's ``Order.email`` then reads ``guest_email``, so it gets the address
-    staff need to reach the customer about an unpaid or returned order."""
-    if instance.email:
-        Order.objects.filter(user=instance, guest_email="").update(
-            guest_email=instance.email
-        )
 
 
 def note(order: Order, message: str) -> None:
@@ -72,10 +61,3 @@ def connect_signals() -> None:
     """Called by the checkout app's ready()."""
     # Oscar sends this signal with the order itself as sender, so no filter.
     order_status_changed.connect(release_or_consume_stock, dispatch_uid="orders.stock")
-    # Before Django's collector sets the orders' user to NULL: the profile's
-    # "delete" page, admin, and any other delete of a user all come through here.
-    pre_delete.connect(
-        keep_email_on_orders,
-        sender=settings.AUTH_USER_MODEL,
-        dispatch_uid="orders.keep_email",
-    )

@@ -756,6 +756,7 @@ FOOTER_PAGES = [
     {
         "url": "/pages/privacy/",
         "title": "Privacy",
+        "template_name": "flatpages/privacy.html",
         "content": (
             "<h2>Who is responsible</h2>\n"
             "<p>Skinome AS, Storgata 1, 0155 Oslo (organisation number 000 000 000 "
@@ -769,7 +770,8 @@ FOOTER_PAGES = [
             "<li>What you ordered and how you paid, so that we can take payment, "
             "handle returns and complaints, and keep our accounts. Card details are "
             "handled by our payment provider, and we do not store them.</li>\n"
-            "<li>Cookies that are needed for the basket and checkout to work.</li>\n"
+            "<li>Cookies that are needed for the basket and checkout to work; the "
+            '<a href="/en/pages/cookies/">cookie page</a> lists them.</li>\n'
             "</ul>\n"
             "<p>Under the GDPR, we rely on our agreement with you, on our legal duty "
             "to keep accounts.</p>\n"
@@ -779,15 +781,19 @@ FOOTER_PAGES = [
             "the company that hosts our web shop. We do not sell your data.</p>\n"
             "<h2>How long we keep it</h2>\n"
             "<p>Order and payment records are kept for five years after the end of the "
-            "financial year, as the Bookkeeping Act (bokføringsloven) requires. Your "
-            "customer account is kept until you ask us to delete it. Anything else is "
-            "deleted when "
-            "we no longer need it.</p>\n"
+            "financial year, as the Bookkeeping Act (bokføringsloven) requires: the "
+            "invoice or receipt names you, so the order keeps your name, address and "
+            "e-mail address for that long, also if you delete your account. After "
+            "that we remove everything about you from the order. If you delete your "
+            "account, your profile, address book, baskets and our log of the e-mails "
+            "we sent you are deleted at once. The table below shows how long we keep "
+            "each kind of data.</p>\n"
             "<h2>Your rights</h2>\n"
             "<p>You can ask to see the data we hold about you, have it corrected or "
             "deleted, limit or object to how we use it, and receive it in a portable "
-            "format. Some records must be kept "
-            "by law even if you ask us to delete them. Write to "
+            "format. With an account you can download your data yourself under "
+            "Your account, Your data, and delete the account under Profile. Some "
+            "records must be kept by law even if you ask us to delete them. Write to "
             '<a href="mailto:hello@skinome.example">hello@skinome.example</a> and we '
             "will answer within one month.</p>\n"
             "<p>If you believe we handle your data unlawfully, you have the right to "
@@ -812,7 +818,9 @@ FOOTER_PAGES = [
                 "Kortopplysningene dine håndteres av betalingsleverandøren vår, og vi "
                 "lagrer dem ikke.</li>\n"
                 "<li>Informasjonskapsler (cookies) som trengs for at handlekurven og "
-                "kassen skal fungere.</li>\n"
+                "kassen skal fungere; "
+                '<a href="/sider/informasjonskapsler/">siden om informasjonskapsler</a>'
+                " viser hvilke.</li>\n"
                 "</ul>\n"
                 "<p>Etter personopplysningsloven og personvernforordningen (GDPR) "
                 "bygger vi behandlingen på avtalen vår med deg og på vår lovpålagte "
@@ -824,19 +832,63 @@ FOOTER_PAGES = [
                 "drifter nettbutikken vår. Vi selger ikke opplysningene dine.</p>\n"
                 "<h2>Hvor lenge vi lagrer opplysningene</h2>\n"
                 "<p>Opplysninger om bestillinger og betalinger oppbevares i fem år "
-                "etter utgangen av regnskapsåret, slik bokføringsloven krever. "
-                "Kundekontoen din beholder vi til du ber oss slette den. Alt annet "
-                "sletter vi når vi ikke lenger trenger det.</p>\n"
+                "etter utgangen av regnskapsåret, slik bokføringsloven krever: "
+                "fakturaen eller kvitteringen har navnet ditt på seg, så bestillingen "
+                "beholder navnet, adressen og e-postadressen din så lenge, også om du "
+                "sletter kontoen din. Deretter fjerner vi alt om deg fra bestillingen. "
+                "Sletter du kontoen, slettes profilen, adresseboken, handlekurvene og "
+                "loggen vår over e-postene vi har sendt deg med en gang. Tabellen "
+                "nedenfor viser hvor lenge vi lagrer hver type opplysninger.</p>\n"
                 "<h2>Dine rettigheter</h2>\n"
                 "<p>Du kan be om innsyn i opplysningene vi har om deg, få dem rettet "
                 "eller slettet, få begrenset bruken av dem eller protestere mot den, "
-                "og få dem utlevert i et format du kan ta med deg videre. Noen "
-                "opplysninger må vi etter loven oppbevare selv om du ber oss slette "
-                "dem. Skriv til "
+                "og få dem utlevert i et format du kan ta med deg videre. Har du "
+                "konto, kan du selv laste ned opplysningene dine under Min konto, "
+                "Dine data, og slette kontoen under Profil. Noen opplysninger må vi "
+                "etter loven oppbevare selv om du ber oss slette dem. Skriv til "
                 '<a href="mailto:hello@skinome.example">hello@skinome.example</a>'
                 ", så svarer vi innen én måned.</p>\n"
                 "<p>Mener du at vi behandler opplysningene dine i strid med "
                 "regelverket, har du rett til å klage til Datatilsynet.</p>\n"
+            ),
+        },
+    },
+    {
+        "url": "/pages/cookies/",
+        "title": "Cookies",
+        "template_name": "flatpages/cookies.html",
+        "content": (
+            "<p>Cookies are small files a website keeps in your browser. We use "
+            "only the cookies the shop needs to work: to keep your basket, to sign "
+            "you in, to protect your forms and to remember the language you chose. "
+            "We use no cookies for statistics, advertising or tracking, and no "
+            "other company sets cookies through our pages, so we do not ask you to "
+            "accept any.</p>\n"
+            "<p>If you pay by card, you pay on our payment provider Stripe's page, "
+            "which sets cookies of its own under "
+            '<a href="https://stripe.com/privacy">Stripe\'s privacy policy</a>.</p>\n'
+            "<p>You can delete cookies in your browser's settings at any time. "
+            "Without them, the basket and signing in do not work.</p>\n"
+        ),
+        "nb": {
+            "url": "/sider/informasjonskapsler/",
+            "title": "Informasjonskapsler",
+            "content": (
+                "<p>Informasjonskapsler (cookies) er små filer et nettsted lagrer i "
+                "nettleseren din. Vi bruker bare informasjonskapslene nettbutikken "
+                "trenger for å fungere: for å huske handlekurven din, logge deg inn, "
+                "beskytte skjemaene du sender og huske språket du har valgt. Vi "
+                "bruker ingen informasjonskapsler til statistikk, annonser eller "
+                "sporing, og ingen andre selskaper setter informasjonskapsler via "
+                "sidene våre, så vi ber deg ikke om å godta noen.</p>\n"
+                "<p>Betaler du med kort, betaler du på siden til "
+                "betalingsleverandøren vår, Stripe, som setter egne "
+                "informasjonskapsler etter "
+                '<a href="https://stripe.com/privacy">Stripes personvernerklæring</a>'
+                ".</p>\n"
+                "<p>Du kan når som helst slette informasjonskapsler i innstillingene "
+                "i nettleseren din. Uten dem virker ikke handlekurven og "
+                "innloggingen.</p>\n"
             ),
         },
     },

@@ -27,9 +27,9 @@ def load_footer_pages():
     site = Site.objects.get(pk=settings.SITE_ID)
     new = 0
     for data in content.FOOTER_PAGES:
-        page, created = sync(
-            FlatPage, {"url_en": data["url"]}, texts(data, "url", "title", "content")
-        )
+        values = texts(data, "url", "title", "content")
+        values["template_name"] = data.get("template_name", "")
+        page, created = sync(FlatPage, {"url_en": data["url"]}, values)
         page.sites.add(site)
         new += created
     return new

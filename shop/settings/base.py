@@ -151,6 +151,19 @@ SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
 # production also runs `manage.py send_pending_emails` every minute.
 SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
 
+# --- Personal data (shop/core/personal_data.py, shop/commerce/retention.py) ----------
+# Orders keep their buyer for the bookkeeping period: bokføringsloven §13,
+# five years after the end of the financial year (the calendar year) the
+# order was placed in; `manage.py apply_retention` then anonymises them.
+SHOP_BOOKKEEPING_YEARS = 5
+# Open baskets nobody has added to for this many days are deleted.
+SHOP_ABANDONED_BASKET_DAYS = env.int("SHOP_ABANDONED_BASKET_DAYS", default=30)
+# Sent e-mails (their bodies are gone already) stay in the outbox's log this
+# long, to answer "did you send my confirmation?".
+SHOP_OUTBOX_KEEP_DAYS = env.int("SHOP_OUTBOX_KEEP_DAYS", default=180)
+# "Download my data": files per account ("count/period", as the mail limits).
+SHOP_DATA_EXPORT_RATE = env("SHOP_DATA_EXPORT_RATE", default="5/h")
+
 # Whole public pages for visitors without a session or basket, renewed on any
 # catalogue or article save; 0 turns the page cache off.
 SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=300)

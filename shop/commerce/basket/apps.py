@@ -12,8 +12,10 @@ class BasketConfig(CoreBasketConfig):
 
     def ready(self):
         super().ready()
+        from shop.commerce.basket import personal_data
         from shop.commerce.basket.notices import notify_baskets_of_deleted_product
 
+        personal_data.register()
         pre_delete.connect(
             notify_baskets_of_deleted_product,
             sender="catalogue.Product",

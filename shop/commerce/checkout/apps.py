@@ -12,9 +12,10 @@ class CheckoutConfig(CoreCheckoutConfig):
 
     def ready(self):
         super().ready()
-        from shop.commerce import orders
+        from shop.commerce import order_privacy, orders
 
         orders.connect_signals()
+        order_privacy.register()
         self.card_return_view = get_class("checkout.views", "CardReturnView")
         self.card_cancel_view = get_class("checkout.views", "CardCancelView")
 

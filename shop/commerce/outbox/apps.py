@@ -11,8 +11,9 @@ class OutboxConfig(AppConfig):
     verbose_name = "Outbox"
 
     def ready(self):
-        from shop.commerce.outbox import mail
+        from shop.commerce.outbox import mail, personal_data
 
+        personal_data.register()
         request_finished.connect(
             mail.retry_now_and_then, dispatch_uid="outbox.retry_unsent_email"
         )

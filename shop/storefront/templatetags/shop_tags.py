@@ -1,5 +1,5 @@
 """Template helpers for the storefront: prices, VAT, order summaries, responsive
-images, staff HTML."""
+images, staff HTML, the cookie and retention tables."""
 
 from django import template
 from django.utils.html import format_html
@@ -11,6 +11,7 @@ from shop.core.languages import missing_translation
 from shop.core.money import format_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
+from shop.storefront import privacy_facts
 
 register = template.Library()
 NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages write it
@@ -106,3 +107,21 @@ def text_lang(obj, field):
     search engines know it for what it is."""
     shown_in = missing_translation(obj, field)
     return format_html(' lang="{}"', shown_in) if shown_in else ""
+
+
+@register.inclusion_tag("includes/cookie_table.html")
+def cookie_table():
+    """``{% cookie_table %}``: every cookie the shop sets, from the settings
+    that name them and set their lifetimes (shop/storefront/privacy_facts.py)."""
+    return {
+        "cookies": [
+            (cookie, privacy_facts.duration(cookie.lifetime))
+            for cookie in privacy_facts.cookies()
+        ]
+    }
+
+
+@register.inclusion_tag("includes/retention_table.html")
+def retention_table():
+    """``{% retention_table %}``: how long each kind of personal data is kept."""
+    return {"kept": privacy_facts.retention()}
