@@ -72,7 +72,7 @@ from oscar.core.loading import get_model
 from oscar.core.prices import Price
 
 from shop.commerce import orders
-from shop.commerce.outbox import mail
+from shop.commerce.outbox import attachments, mail
 from shop.commerce.partner.models import InsufficientStock
 from shop.commerce.payments import methods, stripe_checkout
 from shop.commerce.payments.methods import PaymentMethod, PaymentMethodCode
@@ -300,6 +300,8 @@ def queue_order_emails(order: Order) -> None:
             % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
             template="emails/order_confirmation",
             context=context,
+            # The withdrawal form (angreskjema), filled in with the order.
+            attachments=[attachments.describe("withdrawals.form", order_pk=order.pk)],
         )
     with translation.override("en"):
         mail.queue(

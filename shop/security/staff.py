@@ -52,6 +52,7 @@ GROUP_PERMISSIONS = {
         "offer.benefit": EDIT,
         "voucher.*": ALL,
         "order.*": ("view", "change"),
+        "withdrawals.*": ("view",),
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).

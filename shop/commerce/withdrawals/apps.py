@@ -1,0 +1,16 @@
+"""The right of withdrawal (angrerett): the withdrawal page, its records and
+receipts, and the withdrawal form (angreskjema) every confirmation carries."""
+
+from django.apps import AppConfig
+
+
+class WithdrawalsConfig(AppConfig):
+    name = "shop.commerce.withdrawals"
+    label = "withdrawals"
+    verbose_name = "Withdrawals"
+
+    def ready(self):
+        from shop.commerce.outbox import attachments
+        from shop.commerce.withdrawals import form_pdf
+
+        attachments.register(form_pdf.ATTACHMENT, form_pdf.form_attachment)
