@@ -39,7 +39,7 @@ def test_total_delivery_withdrawal_and_terms_stand_right_above_the_button(
     page = review_page(client, shop, language=language, shipping="home-delivery")
 
     form = page.get_element_by_id("place-order-form")
-    facts = form.cssselect(".before-buying")[0]
+    facts = form.xpath(".//section[@class='before-buying']")[0]
     # Nothing comes between what the customer agrees to and the button.
     assert facts.getnext() is page.get_element_by_id("place-order")
     assert facts.get_element_by_id("final-total").text_content() == "328,00\xa0NOK"
