@@ -1,6 +1,6 @@
 """Placing an order: what happens, in order, and where each step lives.
 
-The customer presses "Place order" on the review page. That page is
+The customer presses "Buy now" on the review page. That page is
 checkout/views.py ``PaymentDetailsView``: Oscar's view, with ``PlaceOrderMixin``
 below as its placing half. Oscar's ``PaymentDetailsView.submit`` calls the
 mixin's hooks in the order they are written here.

@@ -24,6 +24,8 @@ from shop.commerce.withdrawals.personal_data import (
     withdrawals_of,
 )
 from tests.helpers import client_for
+from tests.i18n.conftest import bilingual_shop  # noqa: F401 the demo in both languages
+from tests.i18n.test_bokmaal_pages import Pages
 
 pytestmark = pytest.mark.django_db
 
@@ -413,3 +415,50 @@ def test_withdrawals_of_a_person_are_json_and_can_be_forgotten(
     withdrawal = Withdrawal.objects.get()
     assert (withdrawal.email, withdrawal.message) == ("", "")
     assert withdrawal.lines.count() == 1
+
+
+# --- In Bokmål, through and through ---------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["guest", "customer"])
+def test_every_step_reads_in_bokmaal(
+    bilingual_shop, customer, place, django_capture_on_commit_callbacks, who
+):
+    order = place(language="nb", products=(0, 3, 3), email=customer.email)
+    client = client_for(customer if who == "customer" else None)
+    visits = Pages(client)
+    url = withdrawal_url("nb")
+    first, second = order.lines.order_by("pk")
+
+    visits.get(url, "the withdrawal page")
+    visits.post(url, {"step": "find", "number": "", "email": ""}, "nothing given")
+    visits.post(
+        url, {"step": "find", "number": "1", "email": order.email}, "wrong number"
+    )
+    visits.post(
+        url, {"step": "find", "number": order.number, "email": order.email}, "lines"
+    )
+    visits.post(
+        url,
+        {"step": "send", "number": order.number, "email": order.email},
+        "no line chosen",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send(client, order, {second: 1}, language="nb")
+    assert sent.status_code == 302
+    visits.get(sent["Location"], "the receipt page")
+    visits.post(
+        url,
+        {"step": "find", "number": order.number, "email": order.email},
+        "a line partly withdrawn",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, order, {first: 1, second: 1}, language="nb")
+    visits.post(
+        url,
+        {"step": "find", "number": order.number, "email": order.email},
+        "everything withdrawn",
+    )
+    visits.assert_all_bokmaal()
+    receipt = mail.outbox[-2]
+    assert "Produktene du angrer kjøpet av" in receipt.body
