@@ -79,7 +79,9 @@ def failed_lookups_wait(request, *, action, count=False):
             increment=count,
         )
     except Exception as error:  # noqa: BLE001 the cache is down: let it through
-        logger.warning("Rate limit skipped, cache unavailable: %s", type(error).__name__)
+        logger.warning(
+            "Rate limit skipped, cache unavailable: %s", type(error).__name__
+        )
         return 0
     if usage and usage["count"] >= usage["limit"]:
         return max(usage["time_left"], 1)

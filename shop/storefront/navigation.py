@@ -72,9 +72,10 @@ def footer_page_address(english_address):
             for page in FlatPage.objects.exclude(url_en=None).exclude(url_en="")
         },
     )
-    return addresses.get(english_address) or language_prefix(
-        translation.get_language()
-    ) + english_address
+    return (
+        addresses.get(english_address)
+        or language_prefix(translation.get_language()) + english_address
+    )
 
 
 # Connected in the storefront's ready(); forgotten once the change commits,

@@ -44,7 +44,10 @@ def test_total_delivery_withdrawal_and_terms_stand_right_above_the_button(
     assert facts.getnext() is page.get_element_by_id("place-order")
     assert facts.get_element_by_id("final-total").text_content() == "328,00\xa0NOK"
     delivery = facts.get_element_by_id("final-delivery").text_content()
-    expected = {"en": "Home delivery: 129,00\xa0NOK", "nb": "Hjemlevering: 129,00\xa0NOK"}
+    expected = {
+        "en": "Home delivery: 129,00\xa0NOK",
+        "nb": "Hjemlevering: 129,00\xa0NOK",
+    }
     assert delivery == expected[language]
 
     withdrawal = facts.get_element_by_id("final-withdrawal")

@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 
 from tests.checkout.conftest import shop  # noqa: F401 the same shop
 from tests.helpers import add_product, checkout_until_review, place_order
+from tests.i18n.conftest import bilingual_shop  # noqa: F401 both languages' demo
 
 Order = get_model("order", "Order")
 

@@ -47,9 +47,7 @@ def the_form(confirmation):
         ),
     ],
 )
-def test_the_confirmation_carries_the_filled_in_withdrawal_form(
-    place, language, words
-):
+def test_the_confirmation_carries_the_filled_in_withdrawal_form(place, language, words):
     order = place(language=language, products=(0, 3))
     confirmation = mail.outbox[0]
     assert confirmation.to == ["kari@example.no"]

@@ -24,7 +24,6 @@ from shop.commerce.withdrawals.personal_data import (
     withdrawals_of,
 )
 from tests.helpers import client_for
-from tests.i18n.conftest import bilingual_shop  # noqa: F401 the demo in both languages
 from tests.i18n.test_bokmaal_pages import Pages
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +78,10 @@ def ship(order, *, days_ago=0):
 
 @pytest.mark.parametrize(
     ("language", "heading", "footer_link"),
-    [("en", "Right of withdrawal", "Right of withdrawal"), ("nb", "Angrerett", "Angrerett")],
+    [
+        ("en", "Right of withdrawal", "Right of withdrawal"),
+        ("nb", "Angrerett", "Angrerett"),
+    ],
 )
 @pytest.mark.parametrize("who", ["guest", "customer"])
 def test_the_page_renders_for_guests_and_customers_in_both_languages(
@@ -321,9 +323,7 @@ def test_an_order_not_yet_shipped_can_always_be_withdrawn_from(place):
     assert f'name="line-{order.lines.get().pk}"' in response.content.decode()
 
 
-def test_lines_already_withdrawn_are_refused(
-    place, django_capture_on_commit_callbacks
-):
+def test_lines_already_withdrawn_are_refused(place, django_capture_on_commit_callbacks):
     order = place(products=(0, 3))
     first, second = order.lines.order_by("pk")
     client = Client()

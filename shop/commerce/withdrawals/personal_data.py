@@ -22,8 +22,8 @@ def _of(user_or_email):
 def withdrawals_of(user_or_email) -> list[dict]:
     """Every withdrawal from the person's orders (an account, or a guest's
     e-mail address), as JSON-able data."""
-    withdrawals = _of(user_or_email).select_related("order").prefetch_related(
-        "lines__order_line"
+    withdrawals = (
+        _of(user_or_email).select_related("order").prefetch_related("lines__order_line")
     )
     return [
         {

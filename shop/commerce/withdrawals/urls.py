@@ -9,6 +9,8 @@ from shop.commerce.withdrawals.views import WithdrawalSentView, WithdrawalView
 urlpatterns = [
     path("", WithdrawalView.as_view(), name="withdrawal"),
     path(
-        pgettext_lazy("URL", "done/"), WithdrawalSentView.as_view(), name="withdrawal-sent"
+        pgettext_lazy("URL", "done/"),
+        WithdrawalSentView.as_view(),
+        name="withdrawal-sent",
     ),
 ]
