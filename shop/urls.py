@@ -101,6 +101,10 @@ storefront = [
     path(pgettext_lazy("URL", "accounts/"), oscar.customer_app.urls),
     path(pgettext_lazy("URL", "password-reset/"), include(password_reset_urls())),
     path(pgettext_lazy("URL", "offers/"), oscar.offer_app.urls),
+    path(
+        pgettext_lazy("URL", "withdrawal/"),
+        include("shop.commerce.withdrawals.urls"),
+    ),
     path(pgettext_lazy("URL", "articles/"), include("articles.urls")),
     # Oscar's Haystack search lists nothing with the simple backend; the
     # catalogue's own database search answers the same query.

@@ -21,6 +21,7 @@ WRITTEN_BY_THE_SHOP = {
     ("outbox", "outgoingemail"),
     ("axes", "accessattempt"),
     ("order", "order"),  # placed at the checkout
+    ("withdrawals", "withdrawal"),
 }
 
 

@@ -52,7 +52,8 @@ def fill_from_drafts(catalogue: polib.POFile) -> int:
         entry.msgstr_plural = dict(draft.msgstr_plural)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
-        entry.previous_msgid = entry.previous_msgctxt = None
+        entry.previous_msgid = entry.previous_msgid_plural = None
+        entry.previous_msgctxt = None
         filled += 1
     return filled
 

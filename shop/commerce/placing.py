@@ -1,6 +1,6 @@
 """Placing an order: what happens, in order, and where each step lives.
 
-The customer presses "Place order" on the review page. That page is
+The customer presses "Buy now" on the review page. That page is
 checkout/views.py ``PaymentDetailsView``: Oscar's view, with ``PlaceOrderMixin``
 below as its placing half. Oscar's ``PaymentDetailsView.submit`` calls the
 mixin's hooks in the order they are written here.
@@ -72,7 +72,7 @@ from oscar.core.loading import get_model
 from oscar.core.prices import Price
 
 from shop.commerce import orders
-from shop.commerce.outbox import mail
+from shop.commerce.outbox import attachments, mail
 from shop.commerce.partner.models import InsufficientStock
 from shop.commerce.payments import methods, stripe_checkout
 from shop.commerce.payments.methods import PaymentMethod, PaymentMethodCode
@@ -299,6 +299,8 @@ def queue_order_emails(order: Order) -> None:
             % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
             template="emails/order_confirmation",
             context=context,
+            # The withdrawal form (angreskjema), filled in with the order.
+            attachments=[attachments.describe("withdrawals.form", order_pk=order.pk)],
         )
     with translation.override("en"):
         mail.queue(

@@ -1,4 +1,5 @@
-"""Rate limits on the forms that make the shop send e-mail (django-ratelimit).
+"""Rate limits on the forms that make the shop send e-mail, and on the
+forms that look an order up by its number (django-ratelimit).
 
 Each such form counts its e-mails per visitor IP address and, where the form
 names one, per target address, so nobody can make the shop flood a mailbox.
@@ -61,6 +62,30 @@ def _wait(request, action, address, *, increment):
         if usage and sent > usage["limit"]:
             wait = max(wait, usage["time_left"], 1)
     return wait
+
+
+def failed_lookups_wait(request, *, action, count=False):
+    """0 while the visitor's IP address may try another order number and
+    e-mail address on ``action``'s form, else the seconds until it may;
+    with ``count`` a failed try is counted. Only failures count, so a
+    customer who finds the order is never held up, and guessing order
+    numbers stays slow."""
+    try:
+        usage = get_usage(
+            request,
+            group=f"lookup:{action}:ip",
+            key="ip",
+            rate=settings.SHOP_ORDER_LOOKUP_RATE_PER_IP,
+            increment=count,
+        )
+    except Exception as error:  # noqa: BLE001 the cache is down: let it through
+        logger.warning(
+            "Rate limit skipped, cache unavailable: %s", type(error).__name__
+        )
+        return 0
+    if usage and usage["count"] >= usage["limit"]:
+        return max(usage["time_left"], 1)
+    return 0
 
 
 def wait_minutes(seconds):

@@ -51,6 +51,7 @@ GROUP_PERMISSIONS = {
         "order.*": ("view", "change"),
         # Notes are how staff tell each other about an order.
         "order.ordernote": EDIT,
+        "withdrawals.*": ("view",),
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).

@@ -114,6 +114,10 @@ SHOP_SHIPPING_FACTS = {
     "transit_days": (1, 4),
     "return_days": 14,
 }
+# The right of withdrawal (shop/commerce/withdrawals/rules.py): the shop does
+# not know when a parcel arrives, so the withdrawal page counts the 14 days
+# (return_days above) from this many days after the order was marked shipped.
+SHOP_WITHDRAWAL_GRACE_DAYS = env.int("SHOP_WITHDRAWAL_GRACE_DAYS", default=14)
 # --- Payments ------------------------------------------------------------------
 # Invoice needs no set-up. Card payment (Stripe's hosted Checkout) is offered
 # when a secret key is set; the webhook secret verifies Stripe's callbacks.
@@ -198,6 +202,8 @@ SHOP_NOINDEX_PATHS = (
     # Bokmål (the address words of locale/nb), then English.
     *("/handlekurv/", "/kassen/", "/konto/", "/sok/"),
     *("/en/basket/", "/en/checkout/", "/en/accounts/", "/en/search/"),
+    # The withdrawal page: a customer's own order.
+    *("/angrerett/", "/en/withdrawal/"),
 )
 # Private pages: those and the staff pages (behind a sign-in, so nothing there
 # to index). robots.txt disallows them, and the page cache never stores them
@@ -276,6 +282,7 @@ INSTALLED_APPS = [
     "shop.apps.ShopConfig",
     "shop.commerce.payments.apps.PaymentsConfig",
     "shop.commerce.outbox.apps.OutboxConfig",
+    "shop.commerce.withdrawals.apps.WithdrawalsConfig",
     "shop.storefront.apps.StorefrontConfig",
     "articles.apps.ArticlesConfig",
 ]
@@ -420,6 +427,10 @@ AXES_SENSITIVE_PARAMETERS = [
 # s, m, h or d). The counters need a cache all app processes share (Redis).
 SHOP_MAIL_RATE_PER_IP = env("SHOP_MAIL_RATE_PER_IP", default="20/h")
 SHOP_MAIL_RATE_PER_ADDRESS = env("SHOP_MAIL_RATE_PER_ADDRESS", default="3/h")
+# Failed tries per visitor IP address at forms that find an order by its
+# number and e-mail address (the withdrawal page), so order numbers cannot be
+# guessed there.
+SHOP_ORDER_LOOKUP_RATE_PER_IP = env("SHOP_ORDER_LOOKUP_RATE_PER_IP", default="10/h")
 RATELIMIT_IP_META_KEY = "shop.security.client_ip.client_ip"
 RATELIMIT_FAIL_OPEN = True
 # How long the link that finishes creating an account works.

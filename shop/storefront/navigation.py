@@ -8,11 +8,12 @@ from django.utils import translation
 
 from products.models import Category, Routine
 from shop.core.languages import language_codes
-from shop.storefront.footer_pages import footer_page_url
+from shop.storefront.footer_pages import footer_page_url, language_prefix
 
 MENU_KEY = "shop:navigation:menu"
 ROUTINES_KEY = "shop:navigation:routines"
 FOOTER_KEY = "shop:navigation:footer"
+FOOTER_ADDRESSES_KEY = "shop:navigation:footer-addresses"
 
 
 def _key(name):
@@ -60,6 +61,23 @@ def footer_pages():
     )
 
 
+def footer_page_address(english_address):
+    """The address in the active language of the footer page stored at
+    ``english_address`` ("/pages/terms-of-sale/"), the demo's and the
+    code's one name for it whatever staff call it in Bokmål."""
+    addresses = cache.get_or_set(
+        _key(FOOTER_ADDRESSES_KEY),
+        lambda: {
+            page.url_en: footer_page_url(page)
+            for page in FlatPage.objects.exclude(url_en=None).exclude(url_en="")
+        },
+    )
+    return (
+        addresses.get(english_address)
+        or language_prefix(translation.get_language()) + english_address
+    )
+
+
 # Connected in the storefront's ready(); forgotten once the change commits,
 # so no visitor in between caches the old links again.
 
@@ -74,3 +92,4 @@ def forget_routines(using=None, **kwargs):
 
 def forget_footer(using=None, **kwargs):
     transaction.on_commit(lambda: _forget(FOOTER_KEY), using=using)
+    transaction.on_commit(lambda: _forget(FOOTER_ADDRESSES_KEY), using=using)

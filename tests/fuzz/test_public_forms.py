@@ -156,3 +156,30 @@ def test_checkout_forms_take_any_input(client, full_shop, data):
         client.post(reverse(url_name), valid)
     url_name, _, fields = CHECKOUT_STEPS[step]
     post(client, reverse(url_name), data.draw(form_body(fields), label="body"))
+
+
+@pytest.fixture
+def withdrawal_forms(full_shop, customer):
+    """The withdrawal page's two steps, for a guest's order of two units and
+    a signed-in customer's order."""
+    guest_order = create_order(guest_email="guest@example.no")
+    own_order = create_order(user=customer)
+    fields = {"step": ["find", "send", "other", ""], "message": ["Hei", ""]}
+    for order in (guest_order, own_order):
+        for line in order.lines.all():
+            fields[f"line-{line.pk}"] = ["on", "off", ""]
+            fields[f"quantity-{line.pk}"] = QUANTITIES
+    numbers = [str(guest_order.number), str(own_order.number)]
+    fields["number"] = [*numbers, "999999", ""]
+    fields["email"] = ["guest@example.no", customer.email, *EMAILS]
+    fields["mine"] = [*numbers, ""]
+    return fields
+
+
+@given(data=st.data())
+def test_the_withdrawal_page_takes_any_input(client, customer, withdrawal_forms, data):
+    if data.draw(st.booleans(), label="signed in"):
+        client.force_login(customer)
+    else:
+        client.logout()
+    post(client, reverse("withdrawal"), data.draw(form_body(withdrawal_forms)))

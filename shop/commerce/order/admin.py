@@ -28,6 +28,7 @@ from shop.commerce.order import handling
 from shop.commerce.outbox.models import OutgoingEmail
 from shop.commerce.payments.methods import PaymentMethodCode
 from shop.commerce.statuses import OrderStatus
+from shop.commerce.withdrawals.admin import WithdrawalInline
 from shop.core.money import format_price
 from shop.security import staff
 
@@ -285,8 +286,7 @@ class OrderAdmin(admin.ModelAdmin):
         "billing_to",
         "emails",
     )
-    # Sales documents and withdrawals join these, from their own apps'
-    # admin (SalesDocumentInline, WithdrawalInline).
+    # Withdrawals (and sales documents) come from their own apps' admin.
     inlines = [
         LineInline,
         DiscountInline,
@@ -295,6 +295,7 @@ class OrderAdmin(admin.ModelAdmin):
         ShippingEventInline,
         StatusChangeInline,
         NoteInline,
+        WithdrawalInline,
     ]
 
     # --- Who may do what: shop managers and superusers; nobody adds or

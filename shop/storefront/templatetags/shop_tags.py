@@ -2,6 +2,7 @@
 images, staff HTML, the cookie and retention tables."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -11,7 +12,7 @@ from shop.core.languages import missing_translation
 from shop.core.money import format_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
-from shop.storefront import privacy_facts
+from shop.storefront import navigation, privacy_facts
 
 register = template.Library()
 NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages write it
@@ -74,6 +75,20 @@ def order_totals_rows(order, space=NO_BREAK_SPACE):
     """The same rows for e-mails, which lay them out with inline styles or as
     text: ``{% order_totals_rows order space=" " as rows %}``."""
     return totals.order_rows(order, space=space)
+
+
+@register.simple_tag
+def withdrawal_days():
+    """``{% withdrawal_days as days %}``: the withdrawal period (angrefrist) in
+    days, as the withdrawal page counts it."""
+    return settings.SHOP_SHIPPING_FACTS["return_days"]
+
+
+@register.simple_tag
+def footer_page_address(english_address):
+    """``{% footer_page_address "/pages/terms-of-sale/" as terms_url %}``: the
+    footer page's address in the page's language."""
+    return navigation.footer_page_address(english_address)
 
 
 @register.inclusion_tag("includes/picture.html")
