@@ -159,8 +159,12 @@ class PriceChange(models.Model):
     """One change of a stock record's price or sale: who, when, from what to
     what. Written by ``StockRecord.save``; nobody edits it."""
 
+    # The history outlives a deleted stock record: nobody removes it.
     stockrecord = models.ForeignKey(
-        StockRecord, on_delete=models.CASCADE, related_name="price_changes"
+        StockRecord,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="price_changes",
     )
     old_price = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True
