@@ -92,7 +92,7 @@ class Product(AbstractProduct):
         "no price per litre or kilo can be shown, which the law asks for.",
     )
     net_content_unit = models.CharField(
-        "unit", max_length=2, choices=NetContentUnit.choices, default="ml"
+        "unit", max_length=2, choices=NetContentUnit, default="ml"
     )
 
     class Meta(AbstractProduct.Meta):

@@ -448,3 +448,15 @@ def test_the_routine_saving_is_a_bundle_saving_without_a_before_price(shop, lang
         html = client.get(urls[page]).content.decode()
         assert re.search(rf"228,05{NBSP}NOK {saving}", html), page
         assert "sale-badge" not in html and "price-before" not in html, page
+
+
+def test_a_sale_price_not_below_the_before_price_shows_no_reduction(shop):
+    """Set around admin's check (by code): charged, but never shown as a
+    reduction, because there is none against the 30 days' lowest price."""
+    product = product_by_slug(shop, CLEANSING_MILK)
+    record = product.stockrecords.get()
+    set_history(record, (20, "149.00"), (5, "199.00"))
+    put_on_sale(record, sale_price="179.00")
+    html = Client().get(product.get_absolute_url()).content.decode()
+    assert f'<span class="price__amount">179,00{NBSP}NOK</span>' in html
+    assert "sale-badge" not in html and "Before" not in html

@@ -45,8 +45,10 @@ def reduction(price):
     """``{% reduction info.price %}``: the only way a page shows that a price
     is reduced, and it always names the before-price (the lowest price of
     the 30 days before the sale, shop/commerce/partner/sales.py). A price
-    without one shows no reduction at all."""
+    without one, or charged at no less than it, shows no reduction at all."""
     before_price = getattr(price, "before_price", None)
+    if before_price is not None and before_price <= price.incl_tax:
+        before_price = None
     return {"before_price": before_price, "currency": getattr(price, "currency", None)}
 
 
