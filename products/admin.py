@@ -20,7 +20,7 @@ from oscar.apps.catalogue.admin import ProductImageAdmin as CoreProductImageAdmi
 
 from products.models import Category, Product, ProductImage, Routine, RoutineStep
 from products.routines import routine_sync_offer
-from shop.commerce.partner.admin import StockRecordInline
+from shop.commerce.partner.admin import StockRecordInline, record_changes_by
 from shop.core.admin_languages import BilingualAdmin
 from shop.core.money import format_price
 from shop.security import staff
@@ -57,7 +57,7 @@ admin.site.unregister(Product)
 @admin.register(Product)
 class ProductAdmin(BilingualAdmin, CoreProductAdmin):
     form = ProductForm
-    list_display = ("title", "upc", "volume_ml", "price", "stock", "is_public")
+    list_display = ("title", "upc", "size", "price", "stock", "is_public")
     list_filter = ["is_public", "categories", "product_class"]
     inlines = [StockRecordInline, ProductImageInline, CategoryInline]
     fieldsets = [
@@ -71,7 +71,7 @@ class ProductAdmin(BilingualAdmin, CoreProductAdmin):
                     "claims",
                     "inci",
                     "usage",
-                    "volume_ml",
+                    ("net_content", "net_content_unit"),
                 ]
             },
         ),
@@ -104,6 +104,16 @@ class ProductAdmin(BilingualAdmin, CoreProductAdmin):
         if staff.may_change_prices(request.user):
             return fields
         return (*fields, *self.money_fields)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is StockRecordInline.model:
+            record_changes_by(request.user, (f.instance for f in formset.forms))
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description="size", ordering="net_content")
+    def size(self, product):
+        # Without it no unit price can be shown: staff see the gap in the list.
+        return product.get_size() or "— (no net content)"
 
     @admin.display(description="price incl. VAT")
     def price(self, product):

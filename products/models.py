@@ -13,6 +13,7 @@ from oscar.utils.models import get_image_upload_path
 
 from shop.core import renditions as images
 from shop.core.languages import words_in_any_language
+from shop.core.money import UnitPrice, format_quantity, unit_price
 from shop.core.pictures import (
     MAX_PICTURE_BYTES,
     PictureField,
@@ -53,6 +54,13 @@ class ProductQuerySet(CoreProductQuerySet):
         return self
 
 
+class NetContentUnit(models.TextChoices):
+    """Liquids and creams are sold by volume, powders and bars by weight."""
+
+    MILLILITRE = "ml", "ml"
+    GRAM = "g", "g"
+
+
 class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
 
@@ -71,8 +79,20 @@ class Product(AbstractProduct):
         help_text="Full INCI list in label order, separated by commas.",
     )
     usage = models.TextField("how to use", blank=True, help_text="One step per line.")
-    volume_ml = models.PositiveIntegerField(
-        "size (ml)", null=True, blank=True, validators=[MinValueValidator(1)]
+    # What the package holds, as printed on it: the unit price (per litre or
+    # kilo, shop/core/money.py) is worked out from it.
+    net_content = models.DecimalField(
+        "net content",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="As printed on the package, e.g. 50 (ml) or 7.5 (g). Without it "
+        "no price per litre or kilo can be shown, which the law asks for.",
+    )
+    net_content_unit = models.CharField(
+        "unit", max_length=2, choices=NetContentUnit, default="ml"
     )
 
     class Meta(AbstractProduct.Meta):
@@ -81,6 +101,18 @@ class Product(AbstractProduct):
         indexes = [
             models.Index(F("priority").desc(), "title", name="product_listing_order")
         ]
+
+    def get_size(self) -> str:
+        """``50 ml``, ``7,5 g``; empty when the net content is not known."""
+        if self.net_content is None:
+            return ""
+        return f"{format_quantity(self.net_content)}\xa0{self.net_content_unit}"
+
+    def get_unit_price(self, price) -> UnitPrice | None:
+        """What a litre or kilo costs at ``price``; None without net content."""
+        return unit_price(
+            price, net_content=self.net_content, unit=self.net_content_unit
+        )
 
     def get_claims(self):
         return [line.strip() for line in self.claims.splitlines() if line.strip()]

@@ -75,6 +75,28 @@ def offer(*, url: str, price: Decimal, available: bool) -> dict:
     return data
 
 
+# UN/CEFACT common codes, as schema.org's unitCode wants them.
+UNIT_CODES = {"l": "LTR", "kg": "KGM"}
+
+
+def _unit_price_specification(product, price):
+    """The price for the package's content (0.15 l), from which readers work
+    out the price per litre or kilo; None without net content."""
+    found = product.get_unit_price(price)
+    if found is None:
+        return None
+    return {
+        "@type": "UnitPriceSpecification",
+        "price": machine_price(price),
+        "priceCurrency": settings.OSCAR_DEFAULT_CURRENCY,
+        "referenceQuantity": {
+            "@type": "QuantitativeValue",
+            "value": f"{found.content.normalize():f}",
+            "unitCode": UNIT_CODES[found.unit],
+        },
+    }
+
+
 def _brand():
     return {"@type": "Brand", "name": settings.OSCAR_SHOP_NAME}
 
@@ -101,6 +123,9 @@ def product(product, info) -> dict | None:
             available=info.availability.is_available_to_buy,
         ),
     }
+    unit_price = _unit_price_specification(product, info.price.incl_tax)
+    if unit_price:
+        data["offers"]["priceSpecification"] = unit_price
     if info.stockrecord and info.stockrecord.partner_sku:
         data["sku"] = info.stockrecord.partner_sku
     if product.upc and product.upc.isdigit() and len(product.upc) == 13:

@@ -22,6 +22,7 @@ WRITTEN_BY_THE_SHOP = {
     ("axes", "accessattempt"),
     ("order", "order"),  # placed at the checkout
     ("withdrawals", "withdrawal"),
+    ("partner", "pricechange"),
 }
 
 

@@ -1,13 +1,16 @@
 """One price everywhere: what a page shows, what its structured data says,
-what link previews say, and what the basket charges are the same amount."""
+what link previews say, and what the basket charges are the same amount,
+also while a product is on sale."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import extruct
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from shop.core.money import format_price
@@ -29,20 +32,35 @@ def basket_total(client):
     return re.search(r'id="basket-total">([^<]+)<', html).group(1)
 
 
-def test_every_product_has_one_price(demo_catalogue):
+def put_on_sale(product, sale_price):
+    record = product.stockrecords.get()
+    record.sale_price = Decimal(sale_price)
+    record.sale_starts_at = timezone.now() - timedelta(hours=1)
+    record.sale_ends_at = timezone.now() + timedelta(days=1)
+    record.save()
+
+
+@pytest.mark.parametrize("on_sale", [False, True], ids=["normal price", "on sale"])
+def test_every_product_has_one_price(demo_catalogue, on_sale):
     articles_demo.load()
+    if on_sale:
+        for product in demo_catalogue.products:
+            put_on_sale(product, product.stockrecords.get().price - 50)
     guide = Article.objects.get(slug_en="skin-during-and-after-isotretinoin")
     guide_html = Client().get(guide.get_absolute_url()).content.decode()
     for product in demo_catalogue.products:
         client = Client()
         html, structured, preview = page(client, product.get_absolute_url())
-        shown = re.search(r'<p class="price">([^<]+)</p>', html).group(1)
+        shown = re.search(r'<span class="price__amount">([^<]+)</span>', html).group(1)
 
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
 
-        assert structured == preview == str(product.stockrecords.get().price)
+        record = product.stockrecords.get()
+        charged = record.sale_price if on_sale else record.price
+        assert structured == preview == str(charged)
         assert shown == format_price(Decimal(structured)) == basket_total(client)
-        assert f'<p class="price">{shown}</p>' in guide_html  # its card in the guide
+        # its card in the guide
+        assert f'<span class="price__amount">{shown}</span>' in guide_html
 
 
 def test_the_routine_has_one_price(demo_catalogue):

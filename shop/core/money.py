@@ -1,15 +1,35 @@
-"""Money: the VAT split of a gross price and the one way amounts are written.
+"""Money: the VAT split of a gross price, the unit price (per litre or kilo)
+and the one way amounts are written.
 
 Staff type the price a customer pays (VAT included); everything else is
 derived here so templates, e-mails, admin and structured data agree.
 """
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_decimal
 from django.conf import settings
 from oscar.templatetags.currency_filters import currency
 
 CENT = Decimal("0.01")
+
+# The unit a package's content is given in, and the unit its price is
+# compared by (prisopplysningsforskriften: per litre or per kilo).
+REFERENCE_UNITS = {"ml": ("l", Decimal(1000)), "g": ("kg", Decimal(1000))}
+# The brand writes numbers the Danish way (dot thousands, comma decimals);
+# OSCAR_CURRENCY_FORMAT says the same for amounts.
+NUMBER_LOCALE = "da_DK"
+
+
+@dataclass(frozen=True)
+class UnitPrice:
+    """What a litre or a kilo costs at a given price: ``1326.67`` per ``l``."""
+
+    amount: Decimal
+    unit: str  # "l" or "kg"
+    # The package's content in the reference unit (0.15 l), for structured data.
+    content: Decimal
 
 
 def split_gross(gross, *, rate=None):
@@ -40,3 +60,27 @@ def format_price(amount, currency_code=None):
 def machine_price(amount):
     """Format an amount for structured data (JSON-LD, feeds): ``1467.95``."""
     return str(Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def format_quantity(value) -> str:
+    """A quantity as the brand writes it: ``50``, ``7,5``, ``1.000``."""
+    return format_decimal(Decimal(value).normalize(), locale=NUMBER_LOCALE)
+
+
+def unit_price(price, *, net_content, unit) -> UnitPrice | None:
+    """The price per litre (content in ml) or kilo (in g), rounded half-up
+    to the øre; None when the price or the content is unknown."""
+    if price is None or not net_content or unit not in REFERENCE_UNITS:
+        return None
+    reference, factor = REFERENCE_UNITS[unit]
+    amount = (Decimal(price) * factor / Decimal(net_content)).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+    return UnitPrice(
+        amount=amount, unit=reference, content=Decimal(net_content) / factor
+    )
+
+
+def format_unit_price(unit_price: UnitPrice, currency_code=None) -> str:
+    """``1.326,67\xa0NOK/l``."""
+    return f"{format_price(unit_price.amount, currency_code)}/{unit_price.unit}"

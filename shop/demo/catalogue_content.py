@@ -120,7 +120,8 @@ PRODUCTS = [
             "Press gently into the face and neck until absorbed.",
             "Add an extra layer where the skin feels particularly dry.",
         ],
-        "volume_ml": 50,
+        "net_content": "50",
+        "net_content_unit": "ml",
         "price": "549.00",
         "stock": 40,
         "image_alt": (
@@ -230,7 +231,8 @@ PRODUCTS = [
             "Smooth a pea-sized amount over the face and neck.",
             "In the morning, finish with a sunscreen.",
         ],
-        "volume_ml": 50,
+        "net_content": "50",
+        "net_content_unit": "ml",
         "price": "499.00",
         "stock": 35,
         "image_alt": (
@@ -334,7 +336,8 @@ PRODUCTS = [
             "Warm three or four drops between your fingertips and press them in.",
             "Wait a minute, then apply your face cream.",
         ],
-        "volume_ml": 30,
+        "net_content": "30",
+        "net_content_unit": "ml",
         "price": "449.00",
         "stock": 25,
         "image_alt": (
@@ -438,7 +441,8 @@ PRODUCTS = [
             "Remove with lukewarm water or a soft, damp cloth.",
             "Pat the skin dry and continue with the rest of your routine.",
         ],
-        "volume_ml": 150,
+        "net_content": "150",
+        "net_content_unit": "ml",
         "price": "199.00",
         "stock": 55,
         "image_alt": (

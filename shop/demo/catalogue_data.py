@@ -90,7 +90,8 @@ def load():
                 "structure": Product.STANDALONE,
                 "is_public": True,
                 "inci": data["inci"],
-                "volume_ml": data["volume_ml"],
+                "net_content": Decimal(data["net_content"]),
+                "net_content_unit": data["net_content_unit"],
             },
         )
         note("products", was_created)

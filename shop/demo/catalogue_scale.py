@@ -7,6 +7,8 @@ batches with bulk_create, so 10,000 products take seconds, not minutes.
 Products are numbered, so running it again only adds what is missing.
 """
 
+from decimal import Decimal
+
 from django.utils.text import slugify
 
 from products.models import (
@@ -119,5 +121,6 @@ def _product(number, product_class, template, leaves):
         claims="\n".join(template["claims"]),
         inci=template["inci"],
         usage="\n".join(template["usage"]),
-        volume_ml=50,
+        net_content=Decimal(50),
+        net_content_unit="ml",
     )

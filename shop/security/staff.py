@@ -41,6 +41,7 @@ GROUP_PERMISSIONS = {
         "catalogue.routinestep": ALL,
         "partner.partner": ("view",),
         "partner.stockrecord": ALL,
+        "partner.pricechange": ("view",),
         "partner.stockalert": ("view", "change"),
         "offer.conditionaloffer": EDIT,
         "offer.range": EDIT,

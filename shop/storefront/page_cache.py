@@ -21,7 +21,8 @@ Correctness: every cached page is stored under a version number that any
 save or delete of what pages show (products, prices and stock, categories,
 routines, articles, footer pages, shipping, offers) moves on when it
 commits, so the next visitor sees the change at once; each app names those
-models in its ready() (shop/core/page_versions.py). Pages also expire after
+models in its ready() (shop/core/page_versions.py). A page is kept no longer
+than until the next planned change (a sale starting or ending), and at most
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
 """
 
@@ -37,7 +38,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.generic.list import MultipleObjectMixin
 
 from products.models import SEARCH_QUERY_LENGTH
-from shop.core.page_versions import current_version
+from shop.core.page_versions import current_version, seconds_until_pages_change
 
 VISITOR_COOKIES = ("messages",)
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
@@ -138,6 +139,16 @@ def is_cacheable(response):
     )
 
 
+def storage_seconds() -> int:
+    """How long a page rendered now may be kept: whole seconds, rounded down
+    so that it is gone before a sale starts or ends (0: not at all)."""
+    seconds = settings.SHOP_PAGE_CACHE_SECONDS
+    until_change = seconds_until_pages_change()
+    if until_change is not None:
+        seconds = min(seconds, int(until_change))
+    return max(seconds, 0)
+
+
 def page_cache_middleware(get_response):
     """Stored pages for anonymous visitors; ``Cache-Control: private,
     no-store`` on private pages, whether the page cache is on or not.
@@ -168,8 +179,9 @@ def page_cache_middleware(get_response):
         if storable and is_cacheable(response):
             # Whoever has a session or basket sees this page differently.
             patch_vary_headers(response, ("Cookie",))
-            seconds = settings.SHOP_PAGE_CACHE_SECONDS
-            cache.set(key, (response.content, dict(response.headers)), seconds)
+            seconds = storage_seconds()
+            if seconds:
+                cache.set(key, (response.content, dict(response.headers)), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -41,7 +41,7 @@ def product():
 def post_picture(admin_client, product, upload):
     data = product_form_data(
         product,
-        volume_ml="",
+        net_content="",
         short_description_en=TYPED,
         **{
             "images-TOTAL_FORMS": 1,

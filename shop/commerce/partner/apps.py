@@ -1,6 +1,6 @@
 """Oscar's partner app, forked for the pricing strategy Oscar finds here by its
-module name (prices include VAT, a limit per order line) and stock allocation
-that cannot oversell."""
+module name (prices include VAT, a sale price while a sale runs, a limit per
+order line), stock allocation that cannot oversell, and the price history."""
 
 from oscar.apps.partner.apps import PartnerConfig as CorePartnerConfig
 
@@ -10,8 +10,13 @@ class PartnerConfig(CorePartnerConfig):
 
     def ready(self):
         super().ready()
-        from shop.commerce.partner.models import StockRecord
-        from shop.core.page_versions import renew_pages_on_change
+        from shop.commerce.partner.models import StockRecord, next_sale_boundary
+        from shop.core.page_versions import (
+            register_scheduled_change,
+            renew_pages_on_change,
+        )
 
-        # Prices and stock are on every product card.
+        # Prices and stock are on every product card, and a sale changes
+        # them when it starts and ends.
         renew_pages_on_change(StockRecord)
+        register_scheduled_change(next_sale_boundary)

@@ -1,5 +1,6 @@
-"""Pricing strategy: stock prices are entered including Norwegian VAT, and
-no more than SHOP_MAX_QUANTITY_PER_LINE of one product goes into one order.
+"""Pricing strategy: stock prices are entered including Norwegian VAT, a
+running sale charges its sale price, and no more than
+SHOP_MAX_QUANTITY_PER_LINE of one product goes into one order.
 
 None of Oscar's tax mixins treats ``StockRecord.price`` as a gross price, so
 this module adds one and composes it with Oscar's stock and selection mixins.
@@ -27,12 +28,34 @@ from shop.core.money import split_gross
 ProductClass = get_model("catalogue", "ProductClass")
 
 
+class SalePrice(prices.TaxInclusiveFixedPrice):
+    """The sale price of a running sale, with what pages must show beside it:
+    the before-price (partner/sales.py) and the normal price."""
+
+    def __init__(self, *, normal_price, before_price, ends_at, **kwargs):
+        super().__init__(**kwargs)
+        self.normal_price = normal_price
+        self.before_price = before_price
+        self.sale_ends_at = ends_at
+
+
 class VatInclusivePrice:
-    """Pricing mixin: the stock record price is what the customer pays."""
+    """Pricing mixin: the stock record price is what the customer pays, or
+    its sale price while the sale runs."""
 
     def pricing_policy(self, product, stockrecord):
         if not stockrecord or stockrecord.price is None:
             return prices.Unavailable()
+        if stockrecord.sale_is_running() and stockrecord.before_price is not None:
+            excl_tax, tax = split_gross(stockrecord.sale_price)
+            return SalePrice(
+                currency=stockrecord.price_currency,
+                excl_tax=excl_tax,
+                tax=tax,
+                normal_price=stockrecord.price,
+                before_price=stockrecord.before_price,
+                ends_at=stockrecord.sale_ends_at,
+            )
         excl_tax, tax = split_gross(stockrecord.price)
         return prices.TaxInclusiveFixedPrice(
             currency=stockrecord.price_currency, excl_tax=excl_tax, tax=tax

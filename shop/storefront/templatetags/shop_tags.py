@@ -1,5 +1,6 @@
-"""Template helpers for the storefront: prices, VAT, order summaries, responsive
-images, staff HTML, the cookie and retention tables."""
+"""Template helpers for the storefront: prices (with the unit price and any
+reduction), VAT, order summaries, responsive images, staff HTML, the cookie
+and retention tables."""
 
 from django import template
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils.safestring import mark_safe
 from shop.commerce import totals
 from shop.commerce.status_labels import status_label
 from shop.core.languages import missing_translation
-from shop.core.money import format_price, vat_percent
+from shop.core.money import format_price, format_unit_price, vat_percent
 from shop.core.renditions import CARD_WIDTH, pick
 from shop.core.sanitising import clean_html
 from shop.storefront import navigation, privacy_facts
@@ -22,6 +23,36 @@ NO_BREAK_SPACE = mark_safe("&nbsp;")  # between a number and its unit, as pages 
 def price(amount, currency_code=None):
     """``{{ amount|price }}`` → ``1.467,95 NOK``."""
     return format_price(amount, currency_code)
+
+
+@register.inclusion_tag("includes/price.html")
+def product_price(product, info, large=False, each=False):
+    """The one way a product's price is shown: ``{% product_price product
+    info %}`` → ``199,00 NOK · 1.326,67 NOK/l``, with the before-price when
+    it is on sale (``{% reduction %}``). ``each``: a basket line's unit price."""
+    price = info.price
+    unit_price = None
+    if price.exists and price.is_tax_known:
+        found = product.get_unit_price(price.incl_tax)
+        unit_price = format_unit_price(found, price.currency) if found else None
+    return {
+        "price": price,
+        "unit_price": unit_price,
+        "large": large,
+        "each": each,
+    }
+
+
+@register.inclusion_tag("includes/reduction.html")
+def reduction(price):
+    """``{% reduction info.price %}``: the only way a page shows that a price
+    is reduced, and it always names the before-price (the lowest price of
+    the 30 days before the sale, shop/commerce/partner/sales.py). A price
+    without one, or charged at no less than it, shows no reduction at all."""
+    before_price = getattr(price, "before_price", None)
+    if before_price is not None and before_price <= price.incl_tax:
+        before_price = None
+    return {"before_price": before_price, "currency": getattr(price, "currency", None)}
 
 
 @register.filter
