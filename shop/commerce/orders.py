@@ -10,6 +10,8 @@ and keep the customer's e-mail when it is deleted.
 
 from django.conf import settings
 from django.db.models.signals import pre_delete
+from django.urls import reverse
+from django.utils import translation
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
@@ -48,6 +50,21 @@ def keep_email_on_orders(sender, instance, **kwargs):
 def note(order: Order, message: str) -> None:
     """A system note on the order, for staff in the dashboard."""
     OrderNote.objects.create(order=order, message=message, note_type=OrderNote.SYSTEM)
+
+
+def order_page_url(order: Order) -> str:
+    """The absolute address of the customer's page of the order, in the
+    order's language: the account's order page, or for a guest Oscar's
+    guest order page behind its signed link (it asks for the e-mail)."""
+    with translation.override(order.language):
+        if order.user_id:
+            path = reverse("customer:order", kwargs={"order_number": order.number})
+        else:
+            path = reverse(
+                "customer:anon-order",
+                kwargs={"order_number": order.number, "hash": order.verification_hash()},
+            )
+    return settings.SHOP_SITE_URL + path
 
 
 def connect_signals() -> None:

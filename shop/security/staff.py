@@ -54,6 +54,8 @@ GROUP_PERMISSIONS = {
         "order.*": ("view", "change"),
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
+        # Invoices, receipts and credit notes: looked up, never edited.
+        "documents.*": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).
         "axes.accessattempt": ("view", "delete"),
     },
