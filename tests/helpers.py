@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from oscar.test import factories as oscar_factories
 from PIL import Image
+from pypdf import PdfReader
 
 from articles.models import Article, ArticleProduct, Author, Topic
 from products.models import Product, ProductImage, Routine, RoutineStep
@@ -264,6 +265,11 @@ def _digest(content):
 def _read(name):
     with default_storage.open(name, "rb") as file:
         return file.read()
+
+
+def text_of(pdf: bytes) -> str:
+    """The text of a PDF, page after page, as pypdf reads it."""
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
 
 
 # --- Form data as a browser posts it back -------------------------------------

@@ -5,10 +5,7 @@ import io
 from pypdf import PdfReader
 
 from shop.core.pdf import Document
-
-
-def text_of(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+from tests.helpers import text_of
 
 
 def test_any_name_a_customer_types_prints_as_written():

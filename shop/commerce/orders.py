@@ -60,10 +60,8 @@ def order_page_url(order: Order) -> str:
         if order.user_id:
             path = reverse("customer:order", kwargs={"order_number": order.number})
         else:
-            path = reverse(
-                "customer:anon-order",
-                kwargs={"order_number": order.number, "hash": order.verification_hash()},
-            )
+            kwargs = {"order_number": order.number, "hash": order.verification_hash()}
+            path = reverse("customer:anon-order", kwargs=kwargs)
     return settings.SHOP_SITE_URL + path
 
 

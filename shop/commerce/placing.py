@@ -45,8 +45,8 @@ For a card order, what happens next depends on the session:
    (payments/reconciliation.py) all call ``settle_paid_session``. It checks the
    payment is the order's total in the order's currency. If it is, it
    confirms the order, once: the payment source and event, "Paid", the basket
-   submitted, the receipt issued and the e-mails queued. A payment that does not match is left
-   pending, with a note for staff.
+   submitted, the receipt issued and the e-mails queued. A payment that does
+   not match is left pending, with a note for staff.
 8. Session expired or cancelled. The webhook, checkout/views.py
    ``CardCancelView`` and the reconciliation call ``discard_unpaid_order``: the
    stock is released, the basket is open again, and the order is removed.

@@ -68,6 +68,7 @@ class RefundForm(forms.Form):
             if amount != data.get("expected_amount"):
                 data["confirmed"] = False
                 self.add_error(
-                    None, "The choice changed since the amount was shown: check it again."
+                    None,
+                    "The choice changed since the amount was shown: check it again.",
                 )
         return data

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from shop.commerce.documents import numbering, snapshot
 from shop.commerce.documents.kid import kid_for
-from shop.commerce.documents.models import Series, SalesDocument
+from shop.commerce.documents.models import SalesDocument, Series
 from shop.commerce.outbox import attachments
 from shop.commerce.payments.methods import PaymentMethodCode
 
@@ -26,9 +26,7 @@ ATTACHMENT_MAKER = "documents.sales_document"
 
 def sale_document_of(order) -> SalesDocument | None:
     """The order's invoice or receipt, if one is issued."""
-    return (
-        order.sales_documents.exclude(kind=Kind.CREDIT_NOTE).order_by("pk").first()
-    )
+    return order.sales_documents.exclude(kind=Kind.CREDIT_NOTE).order_by("pk").first()
 
 
 @transaction.atomic

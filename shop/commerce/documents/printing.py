@@ -171,7 +171,9 @@ def _write(document: SalesDocument) -> bytes:
                 (_("Due date"), day(invoice["due_date"])),
             ]
         )
-        pdf.paragraph(_("Please pay with the KID number, so the payment finds your order."))
+        pdf.paragraph(
+            _("Please pay with the KID number, so the payment finds your order.")
+        )
     elif document.kind == Kind.RECEIPT:
         pdf.heading(_("Payment"))
         pdf.paragraph(
@@ -194,9 +196,9 @@ def refund_text(document: SalesDocument) -> str:
     if facts["refund"] == "card":
         return _("The amount is paid back to the card you paid with.")
     if facts["refund"] == "invoice_unpaid" and not Decimal(facts["owed_after"]):
-        return _(
-            "Invoice %(number)s is credited in full: you have nothing to pay."
-        ) % {"number": facts["refers_to"]["number"]}
+        return _("Invoice %(number)s is credited in full: you have nothing to pay.") % {
+            "number": facts["refers_to"]["number"]
+        }
     if facts["refund"] == "invoice_unpaid":
         return _(
             "The amount is taken off invoice %(number)s: please pay %(owed)s "

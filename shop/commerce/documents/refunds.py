@@ -107,9 +107,9 @@ def shipping_left(order) -> Decimal:
 
 
 def credited_total(order) -> Decimal:
-    return order.sales_documents.filter(
-        kind=SalesDocument.Kind.CREDIT_NOTE
-    ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    return order.sales_documents.filter(kind=SalesDocument.Kind.CREDIT_NOTE).aggregate(
+        total=Sum("amount")
+    )["total"] or Decimal(0)
 
 
 def plan(order, *, lines: dict, shipping: bool):
@@ -182,7 +182,9 @@ def refund(order, *, lines: dict, shipping: bool, returned: bool, by) -> SalesDo
             "back to stock. Refund without “returned to stock”."
         )
     total = sum((amount for _, _, amount in chosen), Decimal(0)) + shipping_amount
-    position = order.sales_documents.filter(kind=SalesDocument.Kind.CREDIT_NOTE).count() + 1
+    position = (
+        order.sales_documents.filter(kind=SalesDocument.Kind.CREDIT_NOTE).count() + 1
+    )
 
     # 2. The credit note's number.
     number = numbering.take_number(Series.CREDIT)
@@ -197,7 +199,9 @@ def refund(order, *, lines: dict, shipping: bool, returned: bool, by) -> SalesDo
             raise ValueError(f"Order {order.number} has no card payment to refund.")
         try:
             stripe_refund = refund_card_payment(
-                source.reference, total, idempotency_key=idempotency_key(order, position)
+                source.reference,
+                total,
+                idempotency_key=idempotency_key(order, position),
             )
         except RefundRefused as error:
             raise ValueError(
