@@ -75,7 +75,7 @@ def test_an_invoice_order_gets_an_invoice_with_everything_the_law_asks(
 
 def test_the_confirmation_carries_the_invoice_and_links_to_the_order(invoice_order):
     confirmation, notification = mail.outbox
-    (filename, content, mimetype), = confirmation.attachments
+    ((filename, content, mimetype),) = confirmation.attachments
     assert (filename, mimetype) == ("invoice-10001.pdf", "application/pdf")
     assert "Invoice 10001" in text_of(content)
     assert "with KID " + kid_for(invoice_order.number) in confirmation.body
@@ -179,9 +179,7 @@ def assert_private_pdf(response, filename):
     assert response.content.startswith(b"%PDF")
 
 
-def test_a_guest_downloads_the_invoice_from_the_guest_order_page(
-    client, invoice_order
-):
+def test_a_guest_downloads_the_invoice_from_the_guest_order_page(client, invoice_order):
     invoice = SalesDocument.objects.get()
     kwargs = {
         "order_number": invoice_order.number,
@@ -200,7 +198,9 @@ def test_a_guest_downloads_the_invoice_from_the_guest_order_page(
 
     assert_private_pdf(client.get(pdf_url), "invoice-10001.pdf")
     wrong_hash = {**kwargs, "hash": "x" + kwargs["hash"], "pk": invoice.pk}
-    assert client.get(reverse("documents:guest-pdf", kwargs=wrong_hash)).status_code == 404
+    assert (
+        client.get(reverse("documents:guest-pdf", kwargs=wrong_hash)).status_code == 404
+    )
 
 
 def test_a_guest_cannot_reach_another_orders_document(
@@ -273,7 +273,9 @@ def test_admin_shows_documents_read_only_even_to_superusers(invoice_order, accou
     assert superuser.post(change, {"number": 1}).status_code == 403
     delete = reverse("admin:documents_salesdocument_delete", args=[invoice.pk])
     assert superuser.post(delete, {"post": "yes"}).status_code == 403
-    assert superuser.get(reverse("admin:documents_salesdocument_add")).status_code == 403
+    assert (
+        superuser.get(reverse("admin:documents_salesdocument_add")).status_code == 403
+    )
     sequence = reverse("admin:documents_documentsequence_change", args=["sales"])
     assert superuser.post(sequence, {"last_number": 1}).status_code == 403
     assert SalesDocument.objects.get().number == 10001

@@ -59,7 +59,7 @@ def address_lines(address) -> list[str]:
             address.line1,
             address.line2,
             f"{address.postcode} {address.line4}".strip(),
-            address.country.printable_name if address.country_id else "",
+            str(address.country.printable_name) if address.country_id else "",
         )
         if line
     ]
@@ -106,7 +106,7 @@ def sale(order, *, issued: date) -> dict:
 
     def named(category):
         return [
-            {"name": d.offer_name or d.description, "amount": money(d.amount)}
+            {"name": str(d.offer_name or d.description), "amount": money(d.amount)}
             for d in discounts
             if d.category == category
         ]
@@ -124,7 +124,7 @@ def sale(order, *, issued: date) -> dict:
         "order_date": order.date_placed.date().isoformat(),
         "payment_method": payment_method(order),
         "delivery": {
-            "method": order.shipping_method,
+            "method": str(order.shipping_method),
             "place": address_lines(order.shipping_address),
             "expected_from": earliest.isoformat(),
             "expected_to": latest.isoformat(),
@@ -132,7 +132,7 @@ def sale(order, *, issued: date) -> dict:
         "lines": [
             {
                 "line_id": line.pk,
-                "title": line.title,
+                "title": str(line.title),
                 "sku": line.partner_sku or line.upc or "",
                 "quantity": line.quantity,
                 "unit_price": money(line.unit_price_incl_tax),
@@ -175,7 +175,7 @@ def credit(order, *, original, lines, shipping, refund: str) -> dict:
         "lines": [
             {
                 "line_id": line.pk,
-                "title": line.title,
+                "title": str(line.title),
                 "sku": line.partner_sku or line.upc or "",
                 "quantity": quantity,
                 "unit_price": money(amount / quantity),
