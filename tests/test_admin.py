@@ -17,7 +17,12 @@ REGISTERED = sorted(
 
 
 # Records only the shop writes; admin shows them but cannot add any.
-WRITTEN_BY_THE_SHOP = {("outbox", "outgoingemail"), ("axes", "accessattempt")}
+WRITTEN_BY_THE_SHOP = {
+    ("outbox", "outgoingemail"),
+    ("axes", "accessattempt"),
+    ("documents", "salesdocument"),
+    ("documents", "documentsequence"),
+}
 
 
 def admin_urls(app_label, model_name, obj=None):
