@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from oscar.core.loading import get_model
 
 from shop.commerce.documents.kid import is_valid_kid, kid_for
@@ -30,8 +31,6 @@ NBSP = "\xa0"
 
 def short_date(day, language="en"):
     with translation.override(language):
-        from django.utils.formats import date_format
-
         return date_format(day, "SHORT_DATE_FORMAT")
 
 
@@ -60,7 +59,7 @@ def test_an_invoice_order_gets_an_invoice_with_everything_the_law_asks(
         "Delivery place Kari Nordmann, Storgata 5, 0155 Oslo",
         "Expected delivery",
         f"Due date {short_date(invoice.due_date)}",
-        f"Unit price incl. VAT",
+        "Unit price incl. VAT",
         f"25{NBSP}%",
         f"Total 1.467,95{NBSP}NOK",
         f"Of which VAT (25{NBSP}%) 293,59{NBSP}NOK",  # 1467.95 − 1467.95 / 1.25

@@ -36,7 +36,7 @@ FIRST_NUMBER = 10001
 class DocumentSequence(models.Model):
     """The last number a series gave out."""
 
-    series = models.CharField(max_length=20, choices=Series.choices, primary_key=True)
+    series = models.CharField(max_length=20, choices=Series, primary_key=True)
     last_number = models.PositiveBigIntegerField(default=FIRST_NUMBER - 1)
 
     class Meta:
@@ -67,7 +67,7 @@ class SalesDocument(models.Model):
         CREDIT_NOTE = "credit_note", _("Credit note")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    series = models.CharField(max_length=20, choices=Series.choices, editable=False)
+    series = models.CharField(max_length=20, choices=Series, editable=False)
     number = models.PositiveBigIntegerField()
     order = models.ForeignKey(
         "order.Order", on_delete=models.PROTECT, related_name="sales_documents"
