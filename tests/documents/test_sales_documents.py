@@ -282,3 +282,46 @@ def test_admin_shows_documents_read_only_even_to_superusers(invoice_order, accou
     listing = reverse("admin:documents_salesdocument_changelist")
     assert client_for(accounts["manager"]).get(listing).status_code == 200
     assert client_for(accounts["editor"]).get(listing).status_code == 403
+
+
+def test_the_bokmal_guest_order_page_lists_the_faktura(
+    client, shop, company, django_capture_on_commit_callbacks
+):
+    with translation.override("nb"):
+        add_routine(client, shop)
+        checkout_until_review(client)
+        with django_capture_on_commit_callbacks(execute=True):
+            place_order(client)
+        order = Order.objects.get()
+        invoice = SalesDocument.objects.get()
+        kwargs = {"order_number": order.number, "hash": order.verification_hash()}
+        form = client.post(
+            reverse("customer:anon-order-form", kwargs=kwargs), {"email": order.email}
+        )
+        page = client.get(form.url).content.decode()
+        pdf_url = reverse("documents:guest-pdf", kwargs={**kwargs, "pk": invoice.pk})
+
+    assert "/dokumenter/" in pdf_url
+    assert "<h2>Dokumenter</h2>" in page
+    assert f'href="{pdf_url}"' in page and "Faktura 10001 (PDF)" in page
+    assert_private_pdf(client.get(pdf_url), "faktura-10001.pdf")
+    assert reverse("customer:anon-order", kwargs=kwargs) in mail.outbox[0].body
+
+
+def test_the_order_admin_inline_lists_documents_read_only(invoice_order, rf, accounts):
+    from django.contrib import admin
+
+    from shop.commerce.documents.admin import SalesDocumentInline
+
+    inline = SalesDocumentInline(Order, admin.site)
+    request = rf.get("/admin/")
+    request.user = accounts["manager"]
+    invoice = SalesDocument.objects.get()
+
+    assert inline.has_view_permission(request, invoice_order)
+    assert not inline.has_add_permission(request, invoice_order)
+    assert not inline.has_change_permission(request, invoice_order)
+    assert not inline.has_delete_permission(request, invoice_order)
+    assert reverse("admin-document-pdf", args=[invoice.pk]) in inline.pdf(invoice)
+    request.user = accounts["editor"]
+    assert not inline.has_view_permission(request, invoice_order)
