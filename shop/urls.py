@@ -24,6 +24,7 @@ from oscar.core.loading import get_class
 from oscar.views.decorators import login_forbidden
 
 from shop.commerce.accounts.views import PasswordResetView
+from shop.commerce.documents import urls as document_urls
 from shop.commerce.order.views import packing_slip
 from shop.security.cross_site import refuse_cross_site
 from shop.storefront.languages import choose_language
@@ -98,6 +99,10 @@ storefront = [
     path(pgettext_lazy("URL", "basket/"), oscar.basket_app.urls),
     path(pgettext_lazy("URL", "catalogue/"), oscar.catalogue_app.urls),
     path(pgettext_lazy("URL", "checkout/"), oscar.checkout_app.urls),
+    path(
+        pgettext_lazy("URL", "accounts/"),
+        include((document_urls.customer_urlpatterns, "documents")),
+    ),
     path(pgettext_lazy("URL", "accounts/"), oscar.customer_app.urls),
     path(pgettext_lazy("URL", "password-reset/"), include(password_reset_urls())),
     path(pgettext_lazy("URL", "offers/"), oscar.offer_app.urls),
@@ -130,6 +135,8 @@ urlpatterns = [
         admin.site.admin_view(packing_slip),
         name="admin-packing-slip",
     ),
+    # Staff pages of the money documents, before admin's catch-all.
+    *document_urls.admin_urlpatterns,
     path("admin/", admin.site.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),

@@ -2,7 +2,8 @@
 
 It owns two things the shop talks to: the slice of Stripe's HTTP API the shop
 calls through the official client (create, retrieve and expire Checkout
-Sessions, with Stripe's auth, idempotency and error shapes), and the hosted
+Sessions; refund a paid session's PaymentIntent, in part or in full; with
+Stripe's auth, idempotency and error shapes), and the hosted
 payment page the customer's browser is sent to, which pays or declines and
 then sends the signed `checkout.session.completed` webhook like Stripe does.
 Anything else answers 404, so a call the fake does not know fails loudly.
@@ -90,6 +91,8 @@ class FakeStripe:
         self.next_create = "ok"  # "ok", "timeout" or "error"; one use, then "ok"
         self.timeout_seconds = 3
         self.sessions = {}
+        self.payment_intents = {}  # id -> {"amount", "currency", "amount_refunded"}
+        self.refunds = {}
         self.requests = []
         self.webhook_responses = []  # status per webhook sent; None if unreachable
         self._idempotent = {}  # key -> (params, status, body), like Stripe's replay
@@ -262,6 +265,80 @@ class FakeStripe:
             status = None
         self.webhook_responses.append(status)
 
+    def _refund(self, params, idempotency_key):
+        """POST /v1/refunds: as Stripe, a refund of a PaymentIntent's charge,
+        at most what is left of it; a key replays its first answer."""
+        with self._lock:
+            if idempotency_key in self._idempotent:
+                first_params, status, body = self._idempotent[idempotency_key]
+                if first_params != params:
+                    raise _StripeError(
+                        400,
+                        "Keys for idempotent requests can only be used with the same "
+                        "parameters they were first used with. Try using a key other "
+                        f"than '{idempotency_key}' if you meant to execute a "
+                        "different request.",
+                        type="idempotency_error",
+                    )
+                return status, body, True
+            try:
+                status, body = 200, self._new_refund(params)
+            except _StripeError as error:
+                status, body = error.status, error.body
+            self._idempotent[idempotency_key] = (params, status, copy.deepcopy(body))
+            return status, body, False
+
+    def _new_refund(self, params):
+        intent_id = params.get("payment_intent")
+        if not intent_id:
+            raise _StripeError(
+                400,
+                "One of the following params should be provided for this request: "
+                "payment_intent or charge.",
+            )
+        intent = self.payment_intents.get(intent_id)
+        if intent is None:
+            raise _StripeError(
+                404,
+                f"No such payment_intent: '{intent_id}'",
+                code="resource_missing",
+                param="payment_intent",
+            )
+        left = intent["amount"] - intent["amount_refunded"]
+        if left == 0:
+            raise _StripeError(
+                400,
+                f"Charge for {intent_id} has already been refunded.",
+                code="charge_already_refunded",
+            )
+        raw = params.get("amount", str(left))
+        if not str(raw).isdigit() or int(raw) < 1:
+            raise _StripeError(400, f"Invalid positive integer: {raw}", param="amount")
+        amount = int(raw)
+        if amount > left:
+            currency = intent["currency"].upper()
+            raise _StripeError(
+                400,
+                f"Refund amount ({currency} {amount / 100:.2f}) is greater than "
+                f"unrefunded amount on charge ({currency} {left / 100:.2f})",
+                param="amount",
+            )
+        intent["amount_refunded"] += amount
+        refund = {
+            "id": _random_id("re"),
+            "object": "refund",
+            "amount": amount,
+            "currency": intent["currency"],
+            "payment_intent": intent_id,
+            "charge": intent_id.replace("pi_", "ch_", 1),
+            "status": "succeeded",
+            "reason": params.get("reason"),
+            "metadata": params.get("metadata", {}),
+            "created": int(time.time()),
+        }
+        self.refunds[refund["id"]] = refund
+        return refund
+
     def _session(self, session_id):
         try:
             return self.sessions[session_id]
@@ -298,6 +375,11 @@ class FakeStripe:
                 payment_status="paid",
                 payment_intent=_random_id("pi"),
             )
+            self.payment_intents[session["payment_intent"]] = {
+                "amount": session["amount_total"],
+                "currency": session["currency"],
+                "amount_refunded": 0,
+            }
         if send_webhook:
             self._deliver(self.event("checkout.session.completed", session))
         return session
@@ -389,6 +471,9 @@ class _Handler(BaseHTTPRequestHandler):
         if (method, path) == ("POST", "/v1/checkout/sessions"):
             key = self.headers.get("Idempotency-Key") or _random_id("ik")
             return fake._create(params, key)
+        if (method, path) == ("POST", "/v1/refunds"):
+            key = self.headers.get("Idempotency-Key") or _random_id("ik")
+            return fake._refund(params, key)
         match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire)?", path)
         if match and (method, match[2]) == ("GET", None):
             return 200, fake._session(match[1]), False

@@ -23,6 +23,8 @@ WRITTEN_BY_THE_SHOP = {
     ("order", "order"),  # placed at the checkout
     ("withdrawals", "withdrawal"),
     ("partner", "pricechange"),
+    ("documents", "salesdocument"),
+    ("documents", "documentsequence"),
 }
 
 

@@ -137,6 +137,8 @@ def test_the_file_holds_every_section_of_the_customers_own_data(
         "baskets",
         "sign_in_attempts",
         "account_emails",
+        "withdrawals",
+        "sales_documents",
     }
     assert sections["profile"]["email"] == "kari@example.no"
     assert sections["profile"]["first_name"] == "Kari"

@@ -9,6 +9,9 @@ what they keep of the customer, and for how long, is
 shop/commerce/order_privacy.py.
 """
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
@@ -55,6 +58,19 @@ def record_payment(order: Order, source, *, amount, reference: str) -> None:
     order.payment_events.create(
         event_type=event_type, amount=amount, reference=reference
     )
+
+
+def order_page_url(order: Order) -> str:
+    """The absolute address of the customer's page of the order, in the
+    order's language: the account's order page, or for a guest Oscar's
+    guest order page behind its signed link (it asks for the e-mail)."""
+    with translation.override(order.language):
+        if order.user_id:
+            path = reverse("customer:order", kwargs={"order_number": order.number})
+        else:
+            kwargs = {"order_number": order.number, "hash": order.verification_hash()}
+            path = reverse("customer:anon-order", kwargs=kwargs)
+    return settings.SHOP_SITE_URL + path
 
 
 def connect_signals() -> None:

@@ -29,8 +29,9 @@ mixin's hooks in the order they are written here.
    the basket back.
 5. Submit the basket (Oscar's ``handle_order_placement``).
 6. Then by method (``PlaceOrderMixin.handle_successful_order``).
-   Invoice: the customer's confirmation and the staff notification are queued
-   in the outbox in the same transaction, and sent once it commits
+   Invoice: the invoice is issued (documents/issuing.py), then the
+   customer's confirmation, carrying it, and the staff notification are
+   queued in the outbox in the same transaction, and sent once it commits
    (``queue_order_emails``, outbox/mail.py). Then the thank-you page.
    Card: a Stripe Checkout Session for the order's total is opened
    (``start_card_payment``, payments/stripe_checkout.py) and recorded
@@ -44,8 +45,8 @@ For a card order, what happens next depends on the session:
    (payments/reconciliation.py) all call ``settle_paid_session``. It checks the
    payment is the order's total in the order's currency. If it is, it
    confirms the order, once: the payment source and event, "Paid", the basket
-   submitted, and the e-mails queued. A payment that does not match is left
-   pending, with a note for staff.
+   submitted, the receipt issued and the e-mails queued. A payment that does
+   not match is left pending, with a note for staff.
 8. Session expired or cancelled. The webhook, checkout/views.py
    ``CardCancelView`` and the reconciliation call ``discard_unpaid_order``: the
    stock is released, the basket is open again, and the order is removed.
@@ -72,6 +73,11 @@ from oscar.core.loading import get_model
 from oscar.core.prices import Price
 
 from shop.commerce import orders
+from shop.commerce.documents.issuing import (
+    confirmation_attachments,
+    issue_sales_document,
+    sale_document_of,
+)
 from shop.commerce.outbox import attachments, mail
 from shop.commerce.partner.models import InsufficientStock
 from shop.commerce.payments import methods, stripe_checkout
@@ -190,6 +196,7 @@ class PlaceOrderMixin:
         return super().handle_successful_order(order)
 
     def send_order_placed_email(self, order):
+        issue_sales_document(order)  # the invoice, which the confirmation carries
         queue_order_emails(order)
         rate_limits.count_email(self.request, action="order", address=order.email)
 
@@ -291,6 +298,8 @@ def queue_order_emails(order: Order) -> None:
         "order": order,
         "company": settings.SHOP_COMPANY,
         "site_url": settings.SHOP_SITE_URL,
+        "order_url": orders.order_page_url(order),
+        "sales_document": sale_document_of(order),
     }
     with translation.override(order.language):
         mail.queue(
@@ -299,8 +308,12 @@ def queue_order_emails(order: Order) -> None:
             % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
             template="emails/order_confirmation",
             context=context,
-            # The withdrawal form (angreskjema), filled in with the order.
-            attachments=[attachments.describe("withdrawals.form", order_pk=order.pk)],
+            # The invoice or receipt, and the withdrawal form (angreskjema)
+            # filled in with the order.
+            attachments=[
+                *confirmation_attachments(order),
+                attachments.describe("withdrawals.form", order_pk=order.pk),
+            ],
         )
     with translation.override("en"):
         mail.queue(
@@ -384,6 +397,7 @@ def confirm_card_payment(
     orders.note(order, f"Card payment {payment.reference} confirmed ({via}).")
     if order.basket and order.basket.status != order.basket.SUBMITTED:
         order.basket.submit()
+    issue_sales_document(order)  # the receipt, which the confirmation carries
     queue_order_emails(order)
     return Settlement(Settled.CONFIRMED, order)
 

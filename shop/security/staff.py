@@ -55,6 +55,8 @@ GROUP_PERMISSIONS = {
         "withdrawals.*": ("view",),
         "shipping.*": ALL,
         "outbox.outgoingemail": ("view",),
+        # Invoices, receipts and credit notes: looked up, never edited.
+        "documents.*": ("view",),
         # Customer service: lift a customer's sign-in pause (django-axes).
         "axes.accessattempt": ("view", "delete"),
     },

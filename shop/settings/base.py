@@ -96,6 +96,9 @@ SHOP_COMPANY = {
     "bank_account": env("SHOP_COMPANY_BANK_ACCOUNT", default="0000.00.00000"),
 }
 
+# Days an invoice customer has to pay (the invoice's due date).
+SHOP_INVOICE_DUE_DAYS = 14
+
 # Articles per page of the article list and of topic and author pages: fewer
 # than products, as each card has a large picture and an excerpt.
 SHOP_ARTICLES_PER_PAGE = 12
@@ -283,6 +286,7 @@ INSTALLED_APPS = [
     "shop.commerce.payments.apps.PaymentsConfig",
     "shop.commerce.outbox.apps.OutboxConfig",
     "shop.commerce.withdrawals.apps.WithdrawalsConfig",
+    "shop.commerce.documents.apps.DocumentsConfig",
     "shop.storefront.apps.StorefrontConfig",
     "articles.apps.ArticlesConfig",
 ]

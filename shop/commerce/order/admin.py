@@ -24,6 +24,8 @@ from oscar.apps.order import admin as oscar_order_admin
 from oscar.core.loading import get_model
 
 from shop.commerce import totals
+from shop.commerce.documents.admin import SalesDocumentInline
+from shop.commerce.documents.issuing import sale_document_of
 from shop.commerce.order import handling
 from shop.commerce.outbox.models import OutgoingEmail
 from shop.commerce.payments.methods import PaymentMethodCode
@@ -286,7 +288,7 @@ class OrderAdmin(admin.ModelAdmin):
         "billing_to",
         "emails",
     )
-    # Withdrawals (and sales documents) come from their own apps' admin.
+    # Withdrawals and sales documents come from their own apps' admin.
     inlines = [
         LineInline,
         DiscountInline,
@@ -296,6 +298,7 @@ class OrderAdmin(admin.ModelAdmin):
         StatusChangeInline,
         NoteInline,
         WithdrawalInline,
+        SalesDocumentInline,
     ]
 
     # --- Who may do what: shop managers and superusers; nobody adds or
@@ -420,6 +423,12 @@ class OrderAdmin(admin.ModelAdmin):
                 ship_url=reverse("admin:order_order_ship", args=[order.pk]),
                 cancel_url=reverse("admin:order_order_cancel", args=[order.pk]),
                 packing_slip_url=reverse("admin-packing-slip", args=[order.pk]),
+                # A refund credits the order's invoice or receipt.
+                refund_url=(
+                    reverse("admin-order-refund", args=[order.pk])
+                    if sale_document_of(order) is not None
+                    else None
+                ),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
