@@ -74,7 +74,8 @@ def test_an_invoice_order_gets_an_invoice_with_everything_the_law_asks(
 
 def test_the_confirmation_carries_the_invoice_and_links_to_the_order(invoice_order):
     confirmation, notification = mail.outbox
-    ((filename, content, mimetype),) = confirmation.attachments
+    # The invoice first; the withdrawal form after it.
+    (filename, content, mimetype), _form = confirmation.attachments
     assert (filename, mimetype) == ("invoice-10001.pdf", "application/pdf")
     assert "Invoice 10001" in text_of(content)
     assert "with KID " + kid_for(invoice_order.number) in confirmation.body
