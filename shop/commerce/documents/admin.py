@@ -10,20 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from shop.commerce.documents.models import DocumentSequence, SalesDocument
+from shop.core.admin_records import RecordAdminMixin
 from shop.core.money import format_price
-
-
-class ReadOnlyAdmin:
-    """No add, change or delete, whoever asks; viewing needs the view permission."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def pdf_link(document):
@@ -33,7 +21,7 @@ def pdf_link(document):
 
 
 @admin.register(SalesDocument)
-class SalesDocumentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class SalesDocumentAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "order", "issued_at", "total", "refers_to", "pdf")
     list_filter = ("kind",)
     search_fields = ("=number", "order__number", "kid")
@@ -69,7 +57,7 @@ class SalesDocumentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(DocumentSequence)
-class DocumentSequenceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class DocumentSequenceAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ("series", "last_number")
     readonly_fields = ("series", "last_number")
 
@@ -77,7 +65,7 @@ class DocumentSequenceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
         return {}
 
 
-class SalesDocumentInline(ReadOnlyAdmin, admin.TabularInline):
+class SalesDocumentInline(RecordAdminMixin, admin.TabularInline):
     """An order's invoice or receipt and credit notes, each with its PDF."""
 
     model = SalesDocument

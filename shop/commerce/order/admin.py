@@ -31,6 +31,7 @@ from shop.commerce.outbox.models import OutgoingEmail
 from shop.commerce.payments.methods import PaymentMethodCode
 from shop.commerce.statuses import OrderStatus
 from shop.commerce.withdrawals.admin import WithdrawalInline
+from shop.core.admin_records import RecordAdminMixin
 from shop.core.money import format_price
 from shop.security import staff
 
@@ -68,7 +69,7 @@ def money(amount, order):
     return "—" if amount is None else format_price(amount, order.currency)
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(RecordAdminMixin, admin.TabularInline):
     """A part of the order, shown as it was recorded."""
 
     extra = 0
@@ -77,15 +78,6 @@ class ReadOnlyInline(admin.TabularInline):
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class LineInline(ReadOnlyInline):

@@ -9,6 +9,7 @@ from oscar.apps.partner.admin import *  # noqa: F403
 from oscar.apps.partner.admin import StockRecordAdmin as CoreStockRecordAdmin
 
 from shop.commerce.partner.models import PriceChange, StockRecord
+from shop.core.admin_records import RecordAdminMixin
 from shop.core.money import format_price, split_gross
 
 PRICE_HELP = (
@@ -144,7 +145,7 @@ class StockRecordInline(admin.StackedInline):
 
 
 @admin.register(PriceChange)
-class PriceChangeAdmin(admin.ModelAdmin):
+class PriceChangeAdmin(RecordAdminMixin, admin.ModelAdmin):
     """The price history: what the before-price is worked out from, so it
     is shown and never changed, not even by superusers."""
 
@@ -162,12 +163,3 @@ class PriceChangeAdmin(admin.ModelAdmin):
     list_select_related = ("stockrecord__product", "stockrecord__partner", "changed_by")
     search_fields = ("stockrecord__product__title", "stockrecord__partner_sku")
     date_hierarchy = "changed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

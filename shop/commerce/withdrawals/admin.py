@@ -5,17 +5,7 @@ order's own page (wired there by the order admin); the list shows them all."""
 from django.contrib import admin
 
 from shop.commerce.withdrawals.models import Withdrawal, WithdrawalLine
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from shop.core.admin_records import RecordAdminMixin
 
 
 def withdrawn_lines(withdrawal):
@@ -25,7 +15,7 @@ def withdrawn_lines(withdrawal):
     )
 
 
-class WithdrawalInline(ReadOnly, admin.TabularInline):
+class WithdrawalInline(RecordAdminMixin, admin.TabularInline):
     """The order's withdrawals, on the order's admin page."""
 
     model = Withdrawal
@@ -41,7 +31,7 @@ class WithdrawalInline(ReadOnly, admin.TabularInline):
         return withdrawn_lines(withdrawal)
 
 
-class WithdrawalLineInline(ReadOnly, admin.TabularInline):
+class WithdrawalLineInline(RecordAdminMixin, admin.TabularInline):
     model = WithdrawalLine
     fields = ("order_line", "quantity")
     readonly_fields = fields
@@ -50,7 +40,7 @@ class WithdrawalLineInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(Withdrawal)
-class WithdrawalAdmin(ReadOnly, admin.ModelAdmin):
+class WithdrawalAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ("order_number", "submitted_at", "email", "products")
     list_select_related = ("order",)
     search_fields = ("order__number", "email")
