@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models.signals import pre_delete
 from oscar.core.loading import get_model
 
+from shop.commerce.order_privacy import address_data
 from shop.core import personal_data
 
 UserAddress = get_model("address", "UserAddress")
@@ -35,18 +36,7 @@ def export_profile(user):
 def export_addresses(user):
     return [
         {
-            "first_name": address.first_name,
-            "last_name": address.last_name,
-            "lines": [
-                line
-                for line in (address.line1, address.line2, address.line3)
-                if line.strip()
-            ],
-            "postcode": address.postcode,
-            "town": address.line4,
-            "country": address.country_id,
-            "phone_number": str(address.phone_number or ""),
-            "notes": address.notes,
+            **address_data(address, phone=True),
             "default_for_delivery": address.is_default_for_shipping,
             "saved": when(address.date_created),
         }
