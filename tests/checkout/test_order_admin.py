@@ -153,6 +153,9 @@ def test_the_order_page_shows_lines_addresses_payment_and_history(
         f"Order {invoice_order.number} is confirmed",  # the outbox's e-mail
         reverse("admin-packing-slip", args=[invoice_order.pk]),
         reverse("admin:order_order_ship", args=[invoice_order.pk]),
+        # Its invoice (documents' inline) and the refund page crediting it.
+        reverse("admin-document-pdf", args=[invoice_order.sales_documents.get().pk]),
+        reverse("admin-order-refund", args=[invoice_order.pk]),
     ):
         assert shown in html, shown
     # Nobody edits what an order cost.
