@@ -108,7 +108,7 @@ def pages_to_measure():
     product = (
         product[product.count() // 2] if product.exists() else Product.objects.first()
     )
-    guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
+    guide = Article.objects.get(slug_en="skin-during-and-after-isotretinoin")
     return [
         Page("home", reverse("home")),
         Page("category", department.get_absolute_url()),

@@ -111,3 +111,19 @@ def test_the_runs_picture_cache_stores_what_the_loaders_draw(
         products_demo.load()
         articles_demo.load()
         assert stored_files(tmp_path / folder) == drawn
+
+
+def test_the_scaled_catalogue_loads_as_a_command_runs_in_bokmaal(demo_pictures):
+    """`make bench` loads it with `--scale`; a command runs in the shop's
+    language, so its lookups must not depend on the active language."""
+    from django.utils import translation
+
+    from articles.models import Article
+
+    out = StringIO()
+    with translation.override("nb"):
+        call_command("load_demo_data", scale=60, stdout=out)
+
+    assert "scaled products: 60 new" in out.getvalue()
+    assert Product.objects.filter(upc__startswith="SCALE").count() == 60
+    assert Article.objects.filter(slug_en__startswith="skin-notes-").count() == 50

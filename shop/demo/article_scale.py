@@ -32,23 +32,26 @@ def articles_for(product_count):
 
 def load(count, progress):
     """Add numbered articles until `count` exist; returns how many were new."""
-    existing = Article.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    existing = Article.objects.filter(slug_en__startswith=SLUG_PREFIX).count()
     missing = max(count - existing, 0)
     bar = progress("articles", missing)
     if missing:
-        guide = Article.objects.get(slug="skin-during-and-after-isotretinoin")
-        author = Author.objects.get(slug="skinome-team")
+        guide = Article.objects.get(slug_en="skin-during-and-after-isotretinoin")
+        author = Author.objects.get(slug_en="skinome-team")
         topics = list(Topic.objects.order_by("pk"))
         now = timezone.now()
         numbers = range(existing, count)
         for start in range(0, len(numbers), BATCH):
             batch = numbers[start : start + BATCH]
             articles = Article.objects.bulk_create(
+                # English only, whichever language the command runs in (the
+                # Bokmål pages fall back to it, with their note).
                 Article(
-                    title=f"Skin notes {number + 1}: caring for a dry barrier",
+                    title_en=f"Skin notes {number + 1}: caring for a dry barrier",
                     slug=f"{SLUG_PREFIX}{number + 1:04d}",
-                    summary="A short note on keeping dry, sensitive skin calm.",
-                    body=BODY,
+                    slug_en=f"{SLUG_PREFIX}{number + 1:04d}",
+                    summary_en="A short note on keeping dry, sensitive skin calm.",
+                    body_en=BODY,
                     status=Article.Status.PUBLISHED,
                     published_at=now - timedelta(days=2 + number),
                     author=author,
