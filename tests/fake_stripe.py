@@ -126,20 +126,27 @@ class FakeStripe:
 
     # --- the API -----------------------------------------------------------
 
+    def _replay(self, params, idempotency_key):
+        """Stripe's answer to a key it has seen: the first answer again, or an
+        error when the parameters differ; None for a new key. Call under the lock."""
+        if idempotency_key not in self._idempotent:
+            return None
+        first_params, status, body = self._idempotent[idempotency_key]
+        if first_params != params:
+            raise _StripeError(
+                400,
+                "Keys for idempotent requests can only be used with the same "
+                "parameters they were first used with. Try using a key other "
+                f"than '{idempotency_key}' if you meant to execute a "
+                "different request.",
+                type="idempotency_error",
+            )
+        return status, body, True
+
     def _create(self, params, idempotency_key):
         with self._lock:  # held throughout, so a concurrent retry cannot create twice
-            if idempotency_key in self._idempotent:
-                first_params, status, body = self._idempotent[idempotency_key]
-                if first_params != params:
-                    raise _StripeError(
-                        400,
-                        "Keys for idempotent requests can only be used with the same "
-                        "parameters they were first used with. Try using a key other "
-                        f"than '{idempotency_key}' if you meant to execute a "
-                        "different request.",
-                        type="idempotency_error",
-                    )
-                return status, body, True
+            if (replayed := self._replay(params, idempotency_key)) is not None:
+                return replayed
             mode, self.next_create = self.next_create, "ok"
             if mode == "error":
                 error = _StripeError(500, "Fake Stripe failure.", type="api_error")
@@ -269,18 +276,8 @@ class FakeStripe:
         """POST /v1/refunds: as Stripe, a refund of a PaymentIntent's charge,
         at most what is left of it; a key replays its first answer."""
         with self._lock:
-            if idempotency_key in self._idempotent:
-                first_params, status, body = self._idempotent[idempotency_key]
-                if first_params != params:
-                    raise _StripeError(
-                        400,
-                        "Keys for idempotent requests can only be used with the same "
-                        "parameters they were first used with. Try using a key other "
-                        f"than '{idempotency_key}' if you meant to execute a "
-                        "different request.",
-                        type="idempotency_error",
-                    )
-                return status, body, True
+            if (replayed := self._replay(params, idempotency_key)) is not None:
+                return replayed
             try:
                 status, body = 200, self._new_refund(params)
             except _StripeError as error:
