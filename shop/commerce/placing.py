@@ -294,12 +294,13 @@ def queue_order_emails(order: Order) -> None:
     """The customer's confirmation, in the order's language, and the staff
     notification, in English like the admin, via the outbox. Whichever request (the
     customer's, Stripe's webhook) or command confirms the order."""
+    sales_document = sale_document_of(order)
     context = {
         "order": order,
         "company": settings.SHOP_COMPANY,
         "site_url": settings.SHOP_SITE_URL,
         "order_url": orders.order_page_url(order),
-        "sales_document": sale_document_of(order),
+        "sales_document": sales_document,
     }
     with translation.override(order.language):
         mail.queue(
@@ -311,7 +312,7 @@ def queue_order_emails(order: Order) -> None:
             # The invoice or receipt, and the withdrawal form (angreskjema)
             # filled in with the order.
             attachments=[
-                *confirmation_attachments(order),
+                *confirmation_attachments(sales_document),
                 attachments.describe("withdrawals.form", order_pk=order.pk),
             ],
         )

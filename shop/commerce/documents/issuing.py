@@ -109,9 +109,9 @@ def issue_credit_note(
     return document
 
 
-def confirmation_attachments(order) -> list[dict]:
-    """What the order confirmation carries: the invoice or receipt."""
-    document = sale_document_of(order)
+def confirmation_attachments(document: SalesDocument | None) -> list[dict]:
+    """What the order confirmation carries of ``sale_document_of(order)``:
+    the invoice or receipt, once one is issued."""
     if document is None:
         return []
     return [attachments.describe(ATTACHMENT_MAKER, pk=document.pk)]
