@@ -2,6 +2,7 @@
 by invoice and by card (paid on the fake Stripe), and PDFs read back."""
 
 import pytest
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from shop.demo import site_data as shop_demo
@@ -29,15 +30,27 @@ def company(settings):
     return settings.SHOP_COMPANY
 
 
-@pytest.fixture
-def invoice_order(client, shop, company, django_capture_on_commit_callbacks):
-    """The routine ordered by invoice by a guest, its e-mails sent."""
+def order_by_invoice(client, shop, capture_on_commit_callbacks):
+    """The routine ordered by invoice by a guest, its e-mails sent, from the
+    pages of the active language."""
     add_routine(client, shop)
     checkout_until_review(client)
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture_on_commit_callbacks(execute=True):
         response = place_order(client)
     assert response.status_code == 302
     return Order.objects.get()
+
+
+@pytest.fixture
+def invoice_order(client, shop, company, django_capture_on_commit_callbacks):
+    return order_by_invoice(client, shop, django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def bokmaal_invoice_order(client, shop, company, django_capture_on_commit_callbacks):
+    """The same, ordered from the Bokmål pages."""
+    with translation.override("nb"):
+        return order_by_invoice(client, shop, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture

@@ -87,16 +87,8 @@ def test_the_confirmation_carries_the_invoice_and_links_to_the_order(invoice_ord
     assert notification.attachments == []
 
 
-def test_a_bokmal_order_gets_a_faktura(
-    client, shop, company, django_capture_on_commit_callbacks
-):
-    with translation.override("nb"):
-        add_routine(client, shop)
-        checkout_until_review(client)
-        with django_capture_on_commit_callbacks(execute=True):
-            place_order(client)
-    order = Order.objects.get()
-    assert order.language == "nb"
+def test_a_bokmal_order_gets_a_faktura(bokmaal_invoice_order):
+    assert bokmaal_invoice_order.language == "nb"
     invoice = SalesDocument.objects.get()
 
     filename, content, _ = mail.outbox[0].attachments[0]
@@ -285,15 +277,9 @@ def test_admin_shows_documents_read_only_even_to_superusers(invoice_order, accou
     assert client_for(accounts["editor"]).get(listing).status_code == 403
 
 
-def test_the_bokmal_guest_order_page_lists_the_faktura(
-    client, shop, company, django_capture_on_commit_callbacks
-):
+def test_the_bokmal_guest_order_page_lists_the_faktura(client, bokmaal_invoice_order):
+    order = bokmaal_invoice_order
     with translation.override("nb"):
-        add_routine(client, shop)
-        checkout_until_review(client)
-        with django_capture_on_commit_callbacks(execute=True):
-            place_order(client)
-        order = Order.objects.get()
         invoice = SalesDocument.objects.get()
         kwargs = {"order_number": order.number, "hash": order.verification_hash()}
         form = client.post(
