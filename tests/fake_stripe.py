@@ -32,6 +32,8 @@ from urllib.parse import parse_qsl, urlsplit
 import stripe
 
 MIN_EXPIRY_SECONDS = 30 * 60
+# The methods a Norwegian shop may offer in Checkout, of those Stripe lists.
+PAYMENT_METHOD_TYPES = {"card", "klarna", "mobilepay", "paypal"}
 MAX_EXPIRY_SECONDS = 24 * 60 * 60
 
 
@@ -186,6 +188,14 @@ class FakeStripe:
             raise _StripeError(
                 400, f"Invalid locale: {locale}", code="invalid_locale", param="locale"
             )
+        method_types = params.get("payment_method_types") or ["card"]
+        unknown = sorted(set(method_types) - PAYMENT_METHOD_TYPES)
+        if unknown:
+            raise _StripeError(
+                400,
+                f"The payment method type provided: {unknown[0]} is invalid.",
+                param="payment_method_types",
+            )
         created = int(time.time())
         expires_at = self._expires_at(params.get("expires_at"), created)
         session_id = _random_id("cs")
@@ -205,6 +215,7 @@ class FakeStripe:
             "success_url": params["success_url"],
             "cancel_url": params.get("cancel_url"),
             "locale": locale,
+            "payment_method_types": method_types,
             "payment_intent": None,
             "created": created,
             "expires_at": expires_at,

@@ -129,6 +129,10 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 # Only for tests and local trials against a fake Stripe server.
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
+# The methods Stripe's page offers, as Stripe names them: "card" alone, or
+# "card,klarna" to let customers pay with Klarna there too (switch Klarna on
+# in Stripe's dashboard first). The checkout's card option then names it.
+STRIPE_PAYMENT_METHOD_TYPES = env.list("STRIPE_PAYMENT_METHOD_TYPES", default=["card"])
 # How long a customer has to pay on Stripe's page: the session expires then,
 # which gives the order's stock back, and `reconcile_payments` settles card
 # orders pending longer (if the expiry notice was lost). Stripe allows 30

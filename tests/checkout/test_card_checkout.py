@@ -366,3 +366,28 @@ def test_a_time_to_pay_that_stripe_would_refuse_stops_the_shop_from_starting(
     assert (started.returncode == 0) is starts
     if not starts:
         assert "STRIPE_PENDING_MINUTES must be from 30 to 1439." in started.stderr
+
+
+def test_stripe_checkout_offers_the_card_alone_by_default(card_order):
+    _, session, _ = card_order
+
+    assert session["payment_method_types"] == ["card"]
+
+
+def test_a_setting_lets_customers_pay_with_klarna_on_stripes_page(
+    client, shop, stripe_fake, settings, django_capture_on_commit_callbacks
+):
+    settings.STRIPE_PAYMENT_METHOD_TYPES = ["card", "klarna"]
+    add_routine(client, shop)
+
+    checkout_until_review(client, method="card")
+    page = client.get(reverse("checkout:payment-method"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = place_order(client)
+
+    assert "or Klarna, on Stripe" in page.content.decode()
+    session_id = response["Location"].rsplit("/", 1)[1]
+    assert stripe_fake.sessions[session_id]["payment_method_types"] == [
+        "card",
+        "klarna",
+    ]

@@ -8,7 +8,8 @@ a card order goes to Stripe.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shop.commerce.payments import stripe_checkout
@@ -40,6 +41,19 @@ class Card(PaymentMethod):
         return stripe_checkout.is_configured()
 
 
+def card_description() -> str:
+    """Read when shown, so it names Klarna exactly when Stripe's page offers it."""
+    if stripe_checkout.offers_klarna():
+        return gettext(
+            "Visa or Mastercard, or Klarna, on Stripe's secure payment page. "
+            "Your card details never reach us."
+        )
+    return gettext(
+        "Visa or Mastercard, on Stripe's secure payment page. Your card "
+        "details never reach us."
+    )
+
+
 INVOICE = PaymentMethod(
     code=PaymentMethodCode.INVOICE,
     name=_("Invoice"),
@@ -51,10 +65,7 @@ INVOICE = PaymentMethod(
 CARD = Card(
     code=PaymentMethodCode.CARD,
     name=_("Card"),
-    description=_(
-        "Visa or Mastercard, on Stripe's secure payment page. Your card "
-        "details never reach us."
-    ),
+    description=lazy(card_description, str)(),
     initial_status=OrderStatus.PENDING_PAYMENT,
 )
 

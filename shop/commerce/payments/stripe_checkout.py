@@ -79,6 +79,10 @@ def is_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY)
 
 
+def offers_klarna() -> bool:
+    return "klarna" in settings.STRIPE_PAYMENT_METHOD_TYPES
+
+
 def client() -> stripe.StripeClient:
     options = {}
     if settings.STRIPE_API_BASE:
@@ -110,6 +114,7 @@ def create_session(order: "Order", *, success_url: str, cancel_url: str) -> dict
     lifetime = settings.STRIPE_PENDING_MINUTES * 60 + EXPIRY_MARGIN_SECONDS
     params = {
         "mode": "payment",
+        "payment_method_types": settings.STRIPE_PAYMENT_METHOD_TYPES,
         "expires_at": int(time.time()) + lifetime,
         "client_reference_id": order.number,
         "customer_email": order.email,
