@@ -2,7 +2,8 @@
 
 Each method names the status a new order starts in; what happens once the
 order exists is step 6 of shop/commerce/placing.py: an invoice order is done,
-a card order goes to Stripe.
+a card order goes to Stripe, a Vipps order to Vipps. Vipps comes first: it
+is how most Norwegians pay online.
 """
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from enum import StrEnum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from shop.commerce.payments import stripe_checkout
+from shop.commerce.payments import stripe_checkout, vipps
 from shop.commerce.statuses import OrderStatus
 
 
@@ -21,6 +22,7 @@ class PaymentMethodCode(StrEnum):
 
     INVOICE = "invoice"
     CARD = "card"
+    VIPPS = "vipps"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class Card(PaymentMethod):
         return stripe_checkout.is_configured()
 
 
+class Vipps(PaymentMethod):
+    def is_available(self) -> bool:
+        return vipps.is_configured()
+
+
 INVOICE = PaymentMethod(
     code=PaymentMethodCode.INVOICE,
     name=_("Invoice"),
@@ -57,10 +64,21 @@ CARD = Card(
     ),
     initial_status=OrderStatus.PENDING_PAYMENT,
 )
+VIPPS = Vipps(
+    code=PaymentMethodCode.VIPPS,
+    # The brand's name in Norway, in both languages (the company is Vipps
+    # MobilePay; its app here is still Vipps).
+    name=_("Vipps"),
+    description=_(
+        "Approve in the Vipps app (Vipps MobilePay). The amount is reserved "
+        "now and charged when your parcel ships."
+    ),
+    initial_status=OrderStatus.PENDING_PAYMENT,
+)
 
 
 def available() -> list[PaymentMethod]:
-    return [method for method in (CARD, INVOICE) if method.is_available()]
+    return [method for method in (VIPPS, CARD, INVOICE) if method.is_available()]
 
 
 def get(code: str) -> PaymentMethod | None:
