@@ -117,6 +117,10 @@ def test_blank_values_count_as_missing(complete_environment):
             "STRIPE_SECRET_KEY is not set while STRIPE_WEBHOOK_SECRET is",
         ),
         ({"DJANGO_ADMINS": "ops at skinome"}, "DJANGO_ADMINS must list"),
+        (
+            {"VIPPS_WEBHOOK_SECRET": "vipps-secret"},
+            "VIPPS_WEBHOOK_SECRET is set while the Vipps keys are not",
+        ),
     ],
 )
 def test_a_value_production_cannot_work_with_is_refused_with_its_line(
@@ -253,3 +257,38 @@ def test_without_a_dsn_nothing_is_sent_to_sentry(complete_environment):
     result = start_production(complete_environment, sys.executable, "-c", REPORT_ERRORS)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "off"
+
+
+VIPPS_KEYS = {
+    "VIPPS_CLIENT_ID": "vipps-client-id",
+    "VIPPS_CLIENT_SECRET": "vipps-client-secret",
+    "VIPPS_SUBSCRIPTION_KEY": "vipps-subscription-key",
+    "VIPPS_MERCHANT_SERIAL_NUMBER": "123456",
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "line_start"),
+    [
+        ({}, "VIPPS_WEBHOOK_SECRET is not set while the Vipps keys are"),
+        (
+            {"VIPPS_MERCHANT_SERIAL_NUMBER": " ", "VIPPS_WEBHOOK_SECRET": "s"},
+            "VIPPS_MERCHANT_SERIAL_NUMBER is not set while other Vipps keys are",
+        ),
+    ],
+)
+def test_vipps_half_configured_is_refused_with_its_line(
+    complete_environment, changes, line_start
+):
+    result = start_production({**complete_environment, **VIPPS_KEYS, **changes})
+    assert result.returncode != 0
+    lines = problem_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(line_start), lines[0]
+    assert "vipps-client-secret" not in result.stderr
+
+
+def test_vipps_with_its_four_keys_and_webhook_secret_starts(complete_environment):
+    environment = {**complete_environment, **VIPPS_KEYS, "VIPPS_WEBHOOK_SECRET": "s"}
+    result = start_production(environment)
+    assert result.returncode == 0, result.stderr

@@ -143,6 +143,20 @@ STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
 STRIPE_PENDING_MINUTES = env.int("STRIPE_PENDING_MINUTES", default=30)
 if not 30 <= STRIPE_PENDING_MINUTES <= 24 * 60 - 1:
     raise ImproperlyConfigured("STRIPE_PENDING_MINUTES must be from 30 to 1439.")
+# Vipps MobilePay (ePayment API) is offered when all four keys from Vipps'
+# merchant portal (portal.vippsmobilepay.com, "Utvikler"/"Developer") are set;
+# the webhook secret, from `manage.py register_vipps_webhook`, verifies
+# Vipps' callbacks.
+VIPPS_CLIENT_ID = env("VIPPS_CLIENT_ID", default="")
+VIPPS_CLIENT_SECRET = env("VIPPS_CLIENT_SECRET", default="")
+VIPPS_SUBSCRIPTION_KEY = env("VIPPS_SUBSCRIPTION_KEY", default="")
+VIPPS_MERCHANT_SERIAL_NUMBER = env("VIPPS_MERCHANT_SERIAL_NUMBER", default="")
+VIPPS_WEBHOOK_SECRET = env("VIPPS_WEBHOOK_SECRET", default="")
+# Vipps' production API; its test environment is https://apitest.vipps.no
+# (with the test keys), and tests point it at a local fake.
+VIPPS_API_BASE = env("VIPPS_API_BASE", default="https://api.vipps.no")
+# How long one call waits for Vipps before the shop says it is unavailable.
+VIPPS_TIMEOUT_SECONDS = env.float("VIPPS_TIMEOUT_SECONDS", default=10)
 
 # --- Quantity limits -----------------------------------------------------------
 # An unpaid order holds its units, so one basket may take no more than this

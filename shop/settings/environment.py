@@ -24,6 +24,7 @@ def production_problems(environment):
         _email,
         _shared_cache,
         _stripe,
+        _vipps,
         _admins,
     ]
     return [line for check in checks for line in check(values)]
@@ -144,6 +145,41 @@ def _stripe(values):
             "to the account's secret key, or unset both to turn card payment off."
         ]
     return []
+
+
+VIPPS_KEYS = (
+    "VIPPS_CLIENT_ID",
+    "VIPPS_CLIENT_SECRET",
+    "VIPPS_SUBSCRIPTION_KEY",
+    "VIPPS_MERCHANT_SERIAL_NUMBER",
+)
+
+
+def _vipps(values):
+    """All four keys or none; with them, the webhook secret (Vipps' callbacks
+    are how the shop hears of a payment the customer left before returning)."""
+    missing = [name for name in VIPPS_KEYS if not values.get(name)]
+    if len(missing) == len(VIPPS_KEYS):
+        if values.get("VIPPS_WEBHOOK_SECRET"):
+            return [
+                "VIPPS_WEBHOOK_SECRET is set while the Vipps keys are not: set "
+                f"{', '.join(VIPPS_KEYS)} from Vipps' merchant portal, or unset "
+                "VIPPS_WEBHOOK_SECRET to turn Vipps off."
+            ]
+        return []
+    problems = [
+        f"{name} is not set while other Vipps keys are: set it from Vipps' "
+        "merchant portal (API keys of the sales unit), or unset all of "
+        f"{', '.join(VIPPS_KEYS)} to turn Vipps off."
+        for name in missing
+    ]
+    if not values.get("VIPPS_WEBHOOK_SECRET"):
+        problems.append(
+            "VIPPS_WEBHOOK_SECRET is not set while the Vipps keys are: set it to "
+            "the secret `manage.py register_vipps_webhook "
+            "https://<shop>/vipps/webhook/` prints."
+        )
+    return problems
 
 
 def _admins(values):
