@@ -70,7 +70,7 @@ class VippsRefused(Exception):
     def __init__(self, message, *, status=None, problem=None):
         super().__init__(message)
         self.status = status
-        self.problem = problem or {}
+        self.problem = problem if isinstance(problem, dict) else {}
 
 
 class WebhookSignatureInvalid(ValueError):
