@@ -4,7 +4,8 @@ Customer pages exist in both languages: Bokmål at the root, English under
 /en/, with the address words translated ("/handlekurv/", "/en/basket/").
 The addresses the shop had before it spoke Bokmål answer 301 to their
 English page (shop/storefront/languages.py). Staff pages, sitemaps,
-robots.txt and Stripe's webhook keep one address without a language.
+robots.txt and Stripe's and Vipps' webhooks keep one address without a
+language.
 """
 
 from django.apps import apps
@@ -38,6 +39,7 @@ from shop.storefront.views import FooterPageView, HomeView, RobotsView
 # ordering, paying and every account change keep Django's CSRF protection.
 BasketAddView = get_class("basket.views", "BasketAddView")
 StripeWebhookView = get_class("checkout.views", "StripeWebhookView")
+VippsWebhookView = get_class("checkout.views", "VippsWebhookView")
 oscar = apps.get_app_config("oscar")
 
 
@@ -152,6 +154,8 @@ urlpatterns = [
         StripeWebhookView.as_view(),
         name="stripe-webhook",
     ),
+    # The address registered with Vipps' Webhooks API; no language either.
+    path("vipps/webhook/", VippsWebhookView.as_view(), name="vipps-webhook"),
     # The language switcher: remembers the choice, then shows the page.
     path("language/<str:language>/", choose_language, name="choose-language"),
     # Django's form-based switch, which Oscar's own page frame (offer pages)

@@ -34,7 +34,15 @@ STOREFRONT = {
     "object-src": {"'none'"},
     "base-uri": {"'self'"},
     "frame-ancestors": {"'none'"},
-    "form-action": {"'self'", "https://checkout.stripe.com"},
+    "form-action": {
+        "'self'",
+        "https://checkout.stripe.com",
+        # Vipps' landing page, its API's links that open the app, the app.
+        "https://landing.vipps.no",
+        "https://api.vipps.no",
+        "https://apitest.vipps.no",
+        "vipps:",
+    },
 }
 
 
@@ -84,9 +92,19 @@ def test_a_local_fake_stripe_may_receive_the_checkout_form(client, settings):
     directives = policy(client.get("/"))
 
     assert directives["form-action"] == {
-        "'self'",
-        "https://checkout.stripe.com",
+        *STOREFRONT["form-action"],
         "http://127.0.0.1:12111",
+    }
+
+
+def test_a_local_fake_vipps_may_receive_the_checkout_form(client, settings):
+    settings.VIPPS_API_BASE = "http://127.0.0.1:12112"
+
+    directives = policy(client.get("/"))
+
+    assert directives["form-action"] == {
+        *STOREFRONT["form-action"],
+        "http://127.0.0.1:12112",
     }
 
 

@@ -207,3 +207,46 @@ def test_checkout_step_query_budget(
     with django_assert_max_num_queries(CHECKOUT_BUDGETS[step], info=step):
         response = client.get(url)
     assert response.status_code == 200, response.get("Location")
+
+
+@pytest.fixture
+def vipps_basket(request, settings, client):
+    """As checkout_basket, paying with Vipps (offered, against the fake)."""
+    from tests.fake_vipps import FakeVipps
+
+    with FakeVipps() as fake:
+        settings.VIPPS_API_BASE = fake.url
+        settings.VIPPS_CLIENT_ID = fake.client_id
+        settings.VIPPS_CLIENT_SECRET = fake.client_secret
+        settings.VIPPS_SUBSCRIPTION_KEY = fake.subscription_key
+        settings.VIPPS_MERCHANT_SERIAL_NUMBER = fake.merchant_serial_number
+        shop_demo.load_shipping_methods()
+        shop_demo.load_footer_pages()
+        Country.objects.update_or_create(
+            iso_3166_1_a2="NO",
+            defaults={
+                "name": "Norway",
+                "printable_name": "Norway",
+                "is_shipping_country": True,
+            },
+        )
+        for product in make_products(request.param)[1]:
+            client.post(
+                reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}
+            )
+        checkout_until_review(client, method="vipps")
+        yield client
+
+
+@pytest.mark.parametrize("vipps_basket", SIZES, indirect=True)
+@pytest.mark.parametrize("step", ["checkout:payment-method", "checkout:preview"])
+def test_checkout_steps_with_vipps_keep_their_query_budget(
+    vipps_basket, step, django_assert_max_num_queries
+):
+    """Offering and choosing Vipps asks Vipps nothing and costs no query."""
+    url = reverse(step)
+    vipps_basket.get(url)
+    with django_assert_max_num_queries(CHECKOUT_BUDGETS[step], info=step):
+        response = vipps_basket.get(url)
+    assert response.status_code == 200, response.get("Location")
+    assert "Vipps" in response.content.decode()

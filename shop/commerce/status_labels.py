@@ -14,6 +14,7 @@ from shop.commerce.statuses import LineStatus, OrderStatus
 STATUS_LABELS = {
     OrderStatus.PENDING_PAYMENT: pgettext_lazy("order status", "Pending payment"),
     OrderStatus.AWAITING_PAYMENT: pgettext_lazy("order status", "Awaiting payment"),
+    OrderStatus.PAYMENT_RESERVED: pgettext_lazy("order status", "Payment reserved"),
     OrderStatus.PAID: pgettext_lazy("order status", "Paid"),
     OrderStatus.SHIPPED: pgettext_lazy("order status", "Shipped"),
     OrderStatus.CANCELLED: pgettext_lazy("order status", "Cancelled"),

@@ -9,8 +9,12 @@ from enum import StrEnum
 
 
 class OrderStatus(StrEnum):
-    # A card order, its stock held, while the customer pays on Stripe's page.
+    # A card or Vipps order, its stock held, while the customer pays on
+    # Stripe's page or approves in Vipps.
     PENDING_PAYMENT = "Pending payment"
+    # A Vipps order the customer approved: the money is reserved, and taken
+    # (captured) only when the parcel ships.
+    PAYMENT_RESERVED = "Payment reserved"
     # An invoice order, until staff record the payment.
     AWAITING_PAYMENT = "Awaiting payment"
     PAID = "Paid"

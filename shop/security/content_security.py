@@ -5,8 +5,10 @@ shop/settings/base.py), one for the storefront and Django admin alike. This
 middleware adds the sources that follow from other settings, read per
 request so a settings change (or a test's) is seen at once:
 
-- the card payment page's origin to ``form-action``: Stripe's, or a local
+- the payment pages' origins to ``form-action``: Stripe's, or a local
   fake Stripe's (``STRIPE_API_BASE``), which serves its payment page itself;
+  Vipps' landing page and app links, or a local fake Vipps'
+  (``VIPPS_API_BASE``);
 - absolute ``STATIC_URL`` and ``MEDIA_URL`` origins to the sources of the
   files they serve.
 
@@ -29,9 +31,10 @@ def origin(url):
 
 
 def payment_page_origins():
-    origins = [settings.STRIPE_CHECKOUT_ORIGIN]
-    if fake := origin(settings.STRIPE_API_BASE):
-        origins.append(fake)
+    origins = [settings.STRIPE_CHECKOUT_ORIGIN, *settings.VIPPS_LANDING_ORIGINS]
+    for base in (settings.STRIPE_API_BASE, settings.VIPPS_API_BASE):
+        if (fake := origin(base)) and fake not in origins:
+            origins.append(fake)
     return origins
 
 

@@ -57,10 +57,17 @@ OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 # What happens to an order, and what staff may change it to next: each
 # payment method starts its orders in a status of its own (statuses.py and
 # placing.py in shop/commerce/). Cancelling releases the stock, shipping
-# consumes it (shop/commerce/orders.py).
+# consumes it (shop/commerce/orders.py). A Vipps order is "Payment reserved"
+# once approved: shipping it captures the money, cancelling it releases the
+# reservation (shop/commerce/order/handling.py).
 OSCAR_INITIAL_ORDER_STATUS = OrderStatus.AWAITING_PAYMENT
 OSCAR_ORDER_STATUS_PIPELINE = {
-    OrderStatus.PENDING_PAYMENT: (OrderStatus.PAID, OrderStatus.CANCELLED),
+    OrderStatus.PENDING_PAYMENT: (
+        OrderStatus.PAID,
+        OrderStatus.PAYMENT_RESERVED,
+        OrderStatus.CANCELLED,
+    ),
+    OrderStatus.PAYMENT_RESERVED: (OrderStatus.SHIPPED, OrderStatus.CANCELLED),
     OrderStatus.AWAITING_PAYMENT: (OrderStatus.PAID, OrderStatus.CANCELLED),
     OrderStatus.PAID: (OrderStatus.SHIPPED, OrderStatus.CANCELLED),
     OrderStatus.SHIPPED: (),
@@ -216,6 +223,17 @@ CONTENT_SECURITY_POLICY = {
 # Stripe's hosted Checkout, where the order form's redirect goes for card
 # payments (browsers hold redirects after a form post to form-action).
 STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
+# Where the order form's redirect goes for Vipps: Vipps' landing page, the
+# API's own addresses (production, test environment), whose links open the
+# app, and on a phone the app itself ("vipps:" links, NATIVE_REDIRECT).
+# VIPPS_API_BASE's origin joins them per request
+# (shop/security/content_security.py), for a local fake Vipps.
+VIPPS_LANDING_ORIGINS = (
+    "https://landing.vipps.no",
+    "https://api.vipps.no",
+    "https://apitest.vipps.no",
+    "vipps:",
+)
 
 # Pages kept out of search indexes by a robots meta tag and the X-Robots-Tag
 # header (shop/storefront/seo.py): a visitor's own pages and search results.

@@ -1,11 +1,14 @@
 """Checkout views: Oscar's flow with a payment-method step, terms of sale,
-and Stripe for cards.
+Stripe for cards and Vipps.
 
 Steps: gateway (e-mail or sign-in) → delivery address → shipping method →
 payment method → review and place order → confirmation. What placing the
-order does, and what settles a card payment, is shop/commerce/placing.py;
-these views ask it and answer the customer (or Stripe).
+order does, and what settles a card or Vipps payment, is
+shop/commerce/placing.py; these views ask it and answer the customer (or
+Stripe, or Vipps).
 """
+
+import logging
 
 from django import http
 from django.contrib import messages
@@ -15,7 +18,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import FormView, RedirectView
+from django.views.generic import FormView, RedirectView, TemplateView
 from oscar.apps.checkout import signals as checkout_signals
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
@@ -25,12 +28,14 @@ from shop.commerce import placing
 from shop.commerce.accounts import signup
 from shop.commerce.checkout.forms import PaymentMethodForm, PlaceOrderForm
 from shop.commerce.checkout.session import CheckoutSessionMixin
-from shop.commerce.payments import methods, stripe_checkout
-from shop.commerce.payments.models import StripeCheckoutSession
+from shop.commerce.payments import methods, stripe_checkout, vipps
+from shop.commerce.payments.models import StripeCheckoutSession, VippsPayment
+from shop.commerce.payments.vipps import PaymentState
 from shop.commerce.placing import PlaceOrderMixin, Settled
 from shop.security import rate_limits
 
 Basket = get_model("basket", "Basket")
+logger = logging.getLogger(__name__)
 
 
 class UserAddressUpdateView(RedirectView):
@@ -79,7 +84,7 @@ class IndexView(core_views.IndexView):
 
 
 class PaymentMethodView(CheckoutSessionMixin, FormView):
-    """Invoice, or card when Stripe is configured."""
+    """Vipps when configured first, card when Stripe is configured, invoice."""
 
     template_name = "oscar/checkout/payment_method.html"
     form_class = PaymentMethodForm
@@ -232,3 +237,132 @@ class StripeWebhookView(View):
         except ValueError:
             return http.HttpResponseBadRequest("Invalid signature.")
         return http.HttpResponse(placing.handle_stripe_event(event))
+
+
+class VippsReturnView(CheckoutSessionMixin, TemplateView):
+    """Where Vipps sends the customer back, whatever happened there. The
+    address is never taken at its word: the payment's state comes from Vipps
+    (placing.settle_vipps_payment). Approved: the thank-you page. Aborted or
+    expired: the basket back. Not yet approved, or Vipps out of reach: a page
+    that says we are waiting, to check again, open Vipps again or pay
+    another way (POST: the payment is cancelled at Vipps first)."""
+
+    template_name = "oscar/checkout/vipps_waiting.html"
+
+    def record(self):
+        """The payment asked about: named in the address (the app may open
+        another browser than the one the order was placed in), or else the
+        one of the order placed in this session. Only one of ours counts."""
+        reference = self.request.GET.get("reference") or self.request.POST.get(
+            "reference", ""
+        )
+        records = VippsPayment.objects.all()
+        if reference:
+            return records.filter(reference=reference[:50]).first()
+        number = self.checkout_session.get_order_number()
+        return records.filter(order_number=number).first() if number else None
+
+    def get(self, request):
+        record = self.record()
+        if record is None:
+            return redirect("basket:summary")
+        try:
+            payment = vipps.get_payment(record.reference)
+        except (vipps.VippsUnavailable, vipps.VippsRefused) as error:
+            logger.warning("Vipps return for %s: %s", record.reference, error)
+            return self.waiting(record, unreachable=True)
+        return self.answer(record, payment)
+
+    def post(self, request):
+        """ "Pay another way": the payment is closed at Vipps (a payment
+        approved meanwhile is confirmed instead), then the basket is back."""
+        record = self.record()
+        if record is None:
+            return redirect("basket:summary")
+        try:
+            payment = vipps.get_payment(record.reference)
+            if payment.get("state") == PaymentState.CREATED:
+                vipps.cancel(
+                    record.reference, idempotency_key=f"{record.reference}-cancel"
+                )
+                payment = vipps.get_payment(record.reference)
+        except (vipps.VippsUnavailable, vipps.VippsRefused) as error:
+            logger.warning("Vipps cancel for %s: %s", record.reference, error)
+            return self.waiting(record, unreachable=True)
+        return self.answer(record, payment)
+
+    def answer(self, record, payment):
+        request = self.request
+        settled = placing.settle_vipps_payment(
+            record.reference, payment, via="customer returned from Vipps"
+        )
+        if settled.outcome is Settled.NOT_PAID:
+            return self.waiting(record)
+        if settled.outcome is Settled.DISCARDED:
+            basket = settled.basket or self.basket_given_back()
+            if basket is not None:
+                # As CardCancelView: the basket cookie points at it again.
+                request.basket = basket
+            messages.error(
+                request,
+                _(
+                    "Your Vipps payment was not completed and nothing was "
+                    "charged. Your basket is as you left it: choose how to pay "
+                    "to try again."
+                ),
+            )
+            return redirect("checkout:payment-method")
+        if settled.outcome is Settled.LEFT_FOR_STAFF:
+            messages.warning(
+                request,
+                _(
+                    "Thank you. We need to check your payment before we can "
+                    "confirm your order, and will be in touch by e-mail."
+                ),
+            )
+            return redirect("home")
+        order = settled.order
+        placed_here = order is not None and order.number == str(
+            self.checkout_session.get_order_number()
+        )
+        if not placed_here:
+            messages.info(
+                request,
+                _(
+                    "Thank you: Vipps has reserved the payment. Your order "
+                    "confirmation arrives by e-mail."
+                ),
+            )
+            return redirect("home")
+        self.checkout_session.flush()
+        request.session["checkout_order_id"] = order.pk
+        return redirect("checkout:thank-you")
+
+    def waiting(self, record, *, unreachable=False):
+        return self.render_to_response(
+            self.get_context_data(record=record, unreachable=unreachable)
+        )
+
+    def basket_given_back(self):
+        """The basket of an order a webhook already removed."""
+        owner = self.request.user if self.request.user.is_authenticated else None
+        return Basket.open.filter(
+            pk=self.checkout_session.get_submitted_basket_id(), owner=owner
+        ).first()
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class VippsWebhookView(View):
+    """Vipps' signed webhooks about payments (placing.handle_vipps_event)."""
+
+    def post(self, request):
+        try:
+            event = vipps.verified_webhook(
+                method=request.method,
+                path_and_query=request.get_full_path(),
+                headers=request.headers,
+                body=request.body,
+            )
+        except vipps.WebhookSignatureInvalid:
+            return http.HttpResponseBadRequest("Invalid signature.")
+        return http.HttpResponse(placing.handle_vipps_event(event))

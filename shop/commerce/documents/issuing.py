@@ -1,7 +1,10 @@
 """Issuing sales documents: the invoice of an invoice order when it is placed,
 the receipt of a card order when it is paid (both called from
 shop/commerce/placing.py, inside the transaction that places or confirms the
-order), and credit notes for refunds (refunds.py).
+order), the receipt of a Vipps order when its money is captured, as it ships
+(shop/commerce/order/handling.py: approving in Vipps only reserves it), and
+credit notes for refunds (refunds.py). The order's payment source decides:
+an invoice source gets an invoice, any other a receipt.
 
 Each runs in the caller's transaction: the number is taken there
 (numbering.py), so if the order is rolled back, so is its document.
@@ -31,14 +34,20 @@ def sale_document_of(order) -> SalesDocument | None:
 
 @transaction.atomic
 def issue_sales_document(order) -> SalesDocument:
-    """The order's invoice (paid by invoice) or receipt (paid by card), issued
-    once: a second call returns the document already issued."""
+    """The order's invoice (paid by invoice) or receipt (paid by card or
+    Vipps), issued once: a second call returns the document already issued.
+    A Vipps order gets its receipt only once the money is taken."""
     existing = sale_document_of(order)
     if existing is not None:
         return existing
     now = timezone.now()
     facts = snapshot.sale(order, issued=timezone.localdate(now))
     is_invoice = facts["payment_method"] == PaymentMethodCode.INVOICE
+    if facts["payment_method"] == PaymentMethodCode.VIPPS and not _captured(order):
+        raise ValueError(
+            f"Order {order.number}: a Vipps payment is receipted when it is "
+            "captured, and nothing is captured yet."
+        )
     extra = {}
     if is_invoice:
         due = timezone.localdate(now) + timedelta(days=settings.SHOP_INVOICE_DUE_DAYS)
@@ -63,6 +72,11 @@ def issue_sales_document(order) -> SalesDocument:
         snapshot=facts,
         **extra,
     )
+
+
+def _captured(order) -> bool:
+    source = order.sources.filter(source_type__code=PaymentMethodCode.VIPPS).first()
+    return source is not None and source.amount_debited >= order.total_incl_tax
 
 
 def issue_credit_note(

@@ -39,7 +39,9 @@ def filename_of(document: SalesDocument) -> str:
 
 
 def payment_method_name(code: str) -> str:
-    return {"invoice": _("Invoice"), "card": _("Card")}.get(code, code)
+    return {"invoice": _("Invoice"), "card": _("Card"), "vipps": _("Vipps")}.get(
+        code, code
+    )
 
 
 def day(iso: str) -> str:
@@ -176,10 +178,11 @@ def _write(document: SalesDocument) -> bytes:
         )
     elif document.kind == Kind.RECEIPT:
         pdf.heading(_("Payment"))
-        pdf.paragraph(
-            _("Paid by card on %(date)s.")
-            % {"date": day(timezone.localdate(document.issued_at).isoformat())}
-        )
+        paid_on = day(timezone.localdate(document.issued_at).isoformat())
+        if facts["payment_method"] == "vipps":
+            pdf.paragraph(_("Paid with Vipps on %(date)s.") % {"date": paid_on})
+        else:
+            pdf.paragraph(_("Paid by card on %(date)s.") % {"date": paid_on})
     else:
         pdf.heading(pgettext("credit note", "Refund"))
         pdf.paragraph(refund_text(document))
@@ -195,6 +198,8 @@ def refund_text(document: SalesDocument) -> str:
 
     if facts["refund"] == "card":
         return _("The amount is paid back to the card you paid with.")
+    if facts["refund"] == "vipps":
+        return _("The amount is paid back through Vipps, to the account you paid from.")
     if facts["refund"] == "invoice_unpaid" and not Decimal(facts["owed_after"]):
         return _("Invoice %(number)s is credited in full: you have nothing to pay.") % {
             "number": facts["refers_to"]["number"]

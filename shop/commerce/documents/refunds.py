@@ -1,6 +1,7 @@
 """Refunds: chosen lines and the shipping charge given back, with a credit
-note, for a card order through Stripe's Refund API, for an invoice order by
-the credit note alone.
+note, for a card order through Stripe's Refund API, for a Vipps order
+through Vipps' refund call (of money captured when it shipped), for an
+invoice order by the credit note alone.
 
 The order of steps, in one transaction, and why:
 
@@ -11,7 +12,9 @@ The order of steps, in one transaction, and why:
 3. Card orders: ask Stripe to refund, with an idempotency key derived from
    the credit note (the order and the note's place among the order's credit
    notes). If Stripe refuses, nothing has been written: the transaction rolls
-   back, the number goes back to the series, and staff read why.
+   back, the number goes back to the series, and staff read why. Vipps
+   orders: the same, with Vipps' refund call and a key derived the same way
+   from the Vipps payment and the credit note.
 4. Stripe said yes: write the credit note, its lines, stock back (if
    returned), the source's refund, the payment event, the note and the
    customer's e-mail. Only inserts and updates of rows already locked, so
@@ -46,7 +49,9 @@ from shop.commerce.documents.issuing import (
 )
 from shop.commerce.documents.models import CreditedLine, SalesDocument, Series
 from shop.commerce.outbox import attachments, mail
+from shop.commerce.payments import vipps
 from shop.commerce.payments.methods import PaymentMethodCode
+from shop.commerce.payments.models import VippsPayment
 from shop.commerce.payments.stripe_refunds import RefundRefused, refund_card_payment
 from shop.commerce.statuses import OrderStatus
 from shop.core.money import format_price
@@ -152,13 +157,44 @@ def idempotency_key(order, position: int) -> str:
     return f"order-{order.number}-credit-note-{position}"
 
 
-def card_payment_of(order):
+def card_payment_of(order, code=PaymentMethodCode.CARD):
     Source = get_model("payment", "Source")
     return (
-        Source.objects.filter(order=order, source_type__code=PaymentMethodCode.CARD)
+        Source.objects.filter(order=order, source_type__code=code)
         .select_for_update()
         .first()
     )
+
+
+def refund_vipps_payment(order, total, position) -> str:
+    """Vipps gives ``total`` back of the captured money; returns the refund's
+    reference for the credit note. ValueError, for staff, if Vipps refuses
+    or cannot be reached: then nothing is recorded."""
+    record = VippsPayment.objects.filter(order_number=order.number).first()
+    if record is None:
+        raise ValueError(f"Order {order.number} has no Vipps payment to refund.")
+    try:
+        answer = vipps.refund(
+            record.reference,
+            total,
+            # Per payment and credit note: a retry of a refund that was not
+            # recorded gets Vipps' first answer, not a second refund.
+            idempotency_key=f"{record.reference}-credit-note-{position}",
+        )
+    except vipps.VippsRefused as error:
+        raise ValueError(
+            f"Vipps did not refund the payment: {error}. Nothing was refunded "
+            "or recorded."
+        ) from error
+    except vipps.VippsUnavailable as error:
+        raise ValueError(
+            f"Vipps could not be reached ({error}). Nothing was recorded: do the "
+            "same refund again in a minute (it is never made twice)."
+        ) from error
+    VippsPayment.objects.filter(pk=record.pk).update(
+        refunded_amount=record.refunded_amount + total
+    )
+    return answer.get("pspReference") or f"{record.reference} refund {position}"
 
 
 @transaction.atomic
@@ -209,6 +245,9 @@ def refund(order, *, lines: dict, shipping: bool, returned: bool, by) -> SalesDo
                 "or recorded."
             ) from error
         reference, how = stripe_refund["id"], "card"
+    elif method == PaymentMethodCode.VIPPS:
+        source = card_payment_of(order, PaymentMethodCode.VIPPS)
+        reference, how = refund_vipps_payment(order, total, position), "vipps"
     elif order.status == OrderStatus.AWAITING_PAYMENT:
         how = "invoice_unpaid"
         owed_after = order.total_incl_tax - credited_total(order) - total
@@ -246,8 +285,8 @@ def refund(order, *, lines: dict, shipping: bool, returned: bool, by) -> SalesDo
     except Exception:
         if reference:
             logger.exception(
-                "Stripe refund %s for order %s was made but not recorded; doing "
-                "the same refund again records it without refunding twice.",
+                "Refund %s for order %s was made but not recorded; doing the "
+                "same refund again records it without refunding twice.",
                 reference,
                 order.number,
             )
@@ -279,6 +318,7 @@ def staff_note(order, document, chosen, how, owed_after) -> str:
             what.append("shipping")
         money = {
             "card": f"Refunded to the card by Stripe ({document.refund_reference}).",
+            "vipps": f"Refunded through Vipps ({document.refund_reference}).",
             "invoice_unpaid": (
                 f"Taken off the unpaid invoice {document.refers_to.number}: "
                 f"{format_price(owed_after, order.currency)} is now owed, "

@@ -95,7 +95,7 @@ def vat_rate() -> str:
 
 
 def payment_method(order) -> str:
-    """The code of the order's payment source ("invoice", "card")."""
+    """The code of the order's payment source ("invoice", "card", "vipps")."""
     source = order.sources.select_related("source_type").first()
     return source.source_type.code if source else ""
 
@@ -156,7 +156,7 @@ def credit(order, *, original, lines, shipping, refund: str) -> dict:
     """What a credit note prints: the seller and buyer as the original
     document had them, the credited lines (``[(line, quantity, amount)]``),
     the shipping given back and how the money goes back (``refund``:
-    "card", "invoice_unpaid" or "invoice_paid")."""
+    "card", "vipps", "invoice_unpaid" or "invoice_paid")."""
     total = sum((amount for _, _, amount in lines), Decimal(0)) + shipping
     net, vat = split_gross(total)
     return {

@@ -29,6 +29,7 @@ from shop.commerce.documents.issuing import sale_document_of
 from shop.commerce.order import handling
 from shop.commerce.outbox.models import OutgoingEmail
 from shop.commerce.payments.methods import PaymentMethodCode
+from shop.commerce.payments.models import VippsPayment
 from shop.commerce.statuses import OrderStatus
 from shop.commerce.withdrawals.admin import WithdrawalInline
 from shop.core.admin_records import RecordAdminMixin
@@ -254,6 +255,7 @@ class OrderAdmin(admin.ModelAdmin):
                     "customer_name",
                     "email_address",
                     "payment_method",
+                    "vipps_payment",
                     "tracking",
                 )
             },
@@ -273,6 +275,7 @@ class OrderAdmin(admin.ModelAdmin):
         "customer_name",
         "email_address",
         "payment_method",
+        "vipps_payment",
         "tracking",
         "summary",
         "shipping_method",
@@ -343,6 +346,26 @@ class OrderAdmin(admin.ModelAdmin):
     @admin.display(description="payment method")
     def payment_method(self, order):
         return ", ".join(s.source_type.name for s in order.sources.all()) or "—"
+
+    @admin.display(description="Vipps payment")
+    def vipps_payment(self, order):
+        """The reference to look up in Vipps' portal, and what Vipps last said."""
+        record = VippsPayment.objects.filter(order_number=order.number).first()
+        if record is None:
+            return "—"
+        amounts = [
+            f"{label} {money(amount, order)}"
+            for label, amount in (
+                ("reserved", record.authorized_amount),
+                ("captured", record.captured_amount),
+                ("refunded", record.refunded_amount),
+                ("released", record.cancelled_amount),
+            )
+            if amount
+        ]
+        return f"{record.reference}: {record.state}" + (
+            f" ({', '.join(amounts)})" if amounts else ""
+        )
 
     @admin.display(description="tracking number")
     def tracking(self, order):

@@ -7,6 +7,14 @@ refused with a ``HandlingRefused`` whose text admin shows. Oscar's
 signal that keeps stock in step (shop/commerce/orders.py: cancelling gives
 the units back, shipping takes them out of stock). Every step also leaves a
 note naming the staff member, as the order's audit trail.
+
+A Vipps order's money is only reserved until it ships: shipping captures it
+at Vipps first, then issues the receipt the shipped e-mail carries;
+cancelling releases the reservation at Vipps first. If Vipps refuses or
+cannot be reached, the step is refused and nothing changes. Vipps is called
+while the order's row is locked and before anything is written, and the
+Idempotency-Key is derived from the payment, so doing the step again after a
+timeout never captures or cancels twice.
 """
 
 import re
@@ -17,9 +25,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from shop.commerce import orders
+from shop.commerce import orders, placing
+from shop.commerce.documents.issuing import (
+    confirmation_attachments,
+    issue_sales_document,
+)
 from shop.commerce.outbox import mail
+from shop.commerce.payments import vipps
 from shop.commerce.payments.methods import PaymentMethodCode
+from shop.commerce.payments.models import VippsPayment
 from shop.commerce.statuses import OrderStatus
 
 Order = get_model("order", "Order")
@@ -48,6 +62,11 @@ def mark_paid(order: Order, *, by, reference: str = "") -> Order:
     the order's payment source, as a card payment is (orders.record_payment)."""
     with transaction.atomic():
         order = _locked(order, OrderStatus.PAID)
+        if _vipps_payment_of(order) is not None:
+            raise HandlingRefused(
+                f"Order {order.number} is paid with Vipps: the money is taken "
+                "when you mark it shipped, not by marking it paid."
+            )
         source = order.sources.select_related("source_type").first()
         if source is None:
             source = _new_source(order)
@@ -68,6 +87,10 @@ def mark_shipped(order: Order, *, tracking_number: str, by) -> Order:
     number = clean_tracking_number(tracking_number)
     with transaction.atomic():
         order = _locked(order, OrderStatus.SHIPPED)
+        receipt = None
+        if (record := _vipps_payment_of(order)) is not None:
+            _capture_at_vipps(order, record, by)
+            receipt = issue_sales_document(order)  # the receipt, now it is paid
         order.tracking_number = number
         order.save(update_fields=["tracking_number"])
         event_type, _ = ShippingEventType.objects.get_or_create(
@@ -80,15 +103,19 @@ def mark_shipped(order: Order, *, tracking_number: str, by) -> Order:
             event.line_quantities.create(line=line, quantity=line.quantity)
         order.set_status(OrderStatus.SHIPPED)
         _note(order, by, f"Marked shipped, tracking number {number}.")
-        queue_shipped_email(order)
+        queue_shipped_email(order, receipt=receipt)
     return order
 
 
 def cancel(order: Order, *, by) -> Order:
     """The order will not be delivered: its units go back in stock. Money
-    already received is refunded separately (credit note or card refund)."""
+    already received is refunded separately (credit note or card refund); a
+    Vipps reservation is released at Vipps first (nothing was taken, so
+    there is nothing to credit)."""
     with transaction.atomic():
         order = _locked(order, OrderStatus.CANCELLED)
+        if (record := _vipps_payment_of(order)) is not None:
+            _cancel_at_vipps(order, record, by)
         old_status = order.status
         order.set_status(OrderStatus.CANCELLED)
         _note(order, by, f"Cancelled (was {old_status}); its units are back in stock.")
@@ -104,13 +131,15 @@ def clean_tracking_number(value: str) -> str:
     return number
 
 
-def queue_shipped_email(order: Order) -> None:
+def queue_shipped_email(order: Order, *, receipt=None) -> None:
     """The customer's "on its way" e-mail with the tracking link, in the
-    order's language, through the outbox (sent once the step commits)."""
+    order's language, through the outbox (sent once the step commits). A
+    Vipps order's receipt, issued as the parcel ships, goes with it."""
     context = {
         "order": order,
         "company": settings.SHOP_COMPANY,
         "site_url": settings.SHOP_SITE_URL,
+        "receipt": receipt,
     }
     with translation.override(order.language):
         mail.queue(
@@ -119,6 +148,7 @@ def queue_shipped_email(order: Order) -> None:
             % {"number": order.number, "shop": settings.OSCAR_SHOP_NAME},
             template="emails/order_shipped",
             context=context,
+            attachments=confirmation_attachments(receipt),
         )
 
 
@@ -132,6 +162,79 @@ def _locked(order: Order, new_status: OrderStatus) -> Order:
             f"Order {order.number} is {order.status}: it cannot become {new_status}."
         )
     return order
+
+
+def _vipps_payment_of(order: Order) -> VippsPayment | None:
+    """The Vipps payment of a Vipps order (pending or reserved), if it is one."""
+    if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_RESERVED):
+        return None
+    return VippsPayment.objects.filter(order_number=order.number).first()
+
+
+def _capture_at_vipps(order: Order, record: VippsPayment, by) -> None:
+    """Take the reserved money: all that is not captured yet. Then the
+    order's Vipps source is debited and a "paid" payment event recorded."""
+    if order.status != OrderStatus.PAYMENT_RESERVED:
+        raise HandlingRefused(
+            f"Order {order.number} is not approved in Vipps yet: nothing to capture."
+        )
+    amount = order.total_incl_tax - record.captured_amount
+    try:
+        answer = vipps.capture(
+            record.reference, amount, idempotency_key=f"{record.reference}-capture"
+        )
+    except vipps.VippsRefused as error:
+        raise HandlingRefused(
+            f"Vipps did not capture the payment of order {order.number}: {error}. "
+            "The order is not marked shipped; check the payment in Vipps' portal."
+        ) from error
+    except vipps.VippsUnavailable as error:
+        raise HandlingRefused(
+            f"Vipps could not be reached to capture the payment of order "
+            f"{order.number} ({error}). The order is not marked shipped: try "
+            "again in a minute (the money is never taken twice)."
+        ) from error
+    captured = record.captured_amount + amount
+    VippsPayment.objects.filter(pk=record.pk).update(captured_amount=captured)
+    placing.remember_vipps_state(record.reference, answer)
+    source = order.sources.select_for_update().get(
+        source_type__code=PaymentMethodCode.VIPPS
+    )
+    reference = answer.get("pspReference") or record.reference
+    orders.record_payment(order, source, amount=amount, reference=reference)
+    _note(order, by, f"Vipps payment {record.reference} captured ({amount} NOK).")
+
+
+def _cancel_at_vipps(order: Order, record: VippsPayment, by) -> None:
+    """Release the reservation (or close a payment not yet approved, so it
+    can no longer be). A payment Vipps has closed already needs nothing."""
+    try:
+        answer = vipps.cancel(
+            record.reference, idempotency_key=f"{record.reference}-cancel"
+        )
+        placing.remember_vipps_state(record.reference, answer)
+    except vipps.VippsRefused as error:
+        try:
+            state = vipps.get_payment(record.reference).get("state")
+        except (vipps.VippsRefused, vipps.VippsUnavailable):
+            state = None
+        closed = (
+            vipps.PaymentState.ABORTED,
+            vipps.PaymentState.EXPIRED,
+            vipps.PaymentState.TERMINATED,
+        )
+        if state not in closed:
+            raise HandlingRefused(
+                f"Vipps did not cancel the payment of order {order.number}: "
+                f"{error}. The order is not cancelled; check it in Vipps' portal."
+            ) from error
+    except vipps.VippsUnavailable as error:
+        raise HandlingRefused(
+            f"Vipps could not be reached to release the payment of order "
+            f"{order.number} ({error}). The order is not cancelled: try again "
+            "in a minute."
+        ) from error
+    _note(order, by, f"Vipps payment {record.reference} cancelled at Vipps.")
 
 
 def _new_source(order: Order):

@@ -2,7 +2,8 @@
 
 Each method names the status a new order starts in; what happens once the
 order exists is step 6 of shop/commerce/placing.py: an invoice order is done,
-a card order goes to Stripe.
+a card order goes to Stripe, a Vipps order to Vipps. Vipps comes first: it
+is how most Norwegians pay online.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from shop.commerce.payments import stripe_checkout
+from shop.commerce.payments import stripe_checkout, vipps
 from shop.commerce.statuses import OrderStatus
 
 
@@ -22,6 +23,7 @@ class PaymentMethodCode(StrEnum):
 
     INVOICE = "invoice"
     CARD = "card"
+    VIPPS = "vipps"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,11 @@ class PaymentMethod:
 class Card(PaymentMethod):
     def is_available(self) -> bool:
         return stripe_checkout.is_configured()
+
+
+class Vipps(PaymentMethod):
+    def is_available(self) -> bool:
+        return vipps.is_configured()
 
 
 def card_description() -> str:
@@ -68,10 +75,21 @@ CARD = Card(
     description=lazy(card_description, str)(),
     initial_status=OrderStatus.PENDING_PAYMENT,
 )
+VIPPS = Vipps(
+    code=PaymentMethodCode.VIPPS,
+    # The brand's name in Norway, in both languages (the company is Vipps
+    # MobilePay; its app here is still Vipps).
+    name=_("Vipps"),
+    description=_(
+        "Approve in the Vipps app (Vipps MobilePay). The amount is reserved "
+        "now and charged when your parcel ships."
+    ),
+    initial_status=OrderStatus.PENDING_PAYMENT,
+)
 
 
 def available() -> list[PaymentMethod]:
-    return [method for method in (CARD, INVOICE) if method.is_available()]
+    return [method for method in (VIPPS, CARD, INVOICE) if method.is_available()]
 
 
 def get(code: str) -> PaymentMethod | None:

@@ -1,11 +1,19 @@
-"""Settling card orders that neither the webhook nor the customer confirmed.
+"""Settling card and Vipps orders that neither the webhook nor the customer
+confirmed.
 
-A card order waits in "Pending payment" while the customer is on Stripe's
-page. If the customer never comes back and Stripe's webhook is lost (or the
-shop was down), ``manage.py reconcile_payments`` asks Stripe what happened:
-paid orders are confirmed, unpaid ones are closed at Stripe and discarded,
-and a payment that is not the order's total is left pending for staff
-(steps 7 and 8 of shop/commerce/placing.py).
+A card or Vipps order waits in "Pending payment" while the customer is on
+Stripe's page or in Vipps. If the customer never comes back and the webhook
+is lost (or the shop was down), ``manage.py reconcile_payments`` asks what
+happened (steps 7 to 10 of shop/commerce/placing.py):
+
+- Stripe: paid orders are confirmed, unpaid ones are closed at Stripe and
+  discarded.
+- Vipps: a reserved (AUTHORIZED) payment confirms its order; an ABORTED,
+  EXPIRED or TERMINATED one discards it. One still CREATED is left open:
+  Vipps expires a payment nobody approves by itself (after 10 minutes), and
+  closing it sooner could turn away a customer who is approving it now.
+
+A payment that is not the order's total is left pending for staff.
 """
 
 import logging
@@ -17,8 +25,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.commerce import placing
-from shop.commerce.payments import stripe_checkout
-from shop.commerce.payments.models import StripeCheckoutSession
+from shop.commerce.payments import stripe_checkout, vipps
+from shop.commerce.payments.models import StripeCheckoutSession, VippsPayment
 from shop.commerce.payments.stripe_checkout import SessionStatus
 from shop.commerce.statuses import OrderStatus
 
@@ -34,6 +42,7 @@ class Outcome(StrEnum):
     STILL_OPEN = "still open"
     LEFT_FOR_STAFF = "left for staff"
     UNREACHABLE = "Stripe unreachable"
+    VIPPS_UNREACHABLE = "Vipps unreachable"
 
 
 def stale_card_orders(minutes: int) -> QuerySet:
@@ -44,7 +53,11 @@ def stale_card_orders(minutes: int) -> QuerySet:
 
 
 def reconcile(order: Order) -> Outcome:
-    """Ask Stripe about one pending order and settle it; return the outcome."""
+    """Ask Stripe or Vipps about one pending order and settle it; return the
+    outcome."""
+    vipps_record = VippsPayment.objects.filter(order_number=order.number).first()
+    if vipps_record is not None:
+        return reconcile_vipps(vipps_record)
     record = StripeCheckoutSession.objects.filter(order_number=order.number).first()
     if record is None:  # the session was never created: nothing can be paid
         placing.discard_unpaid_order(order.number, why="no payment was started")
@@ -73,3 +86,20 @@ def reconcile(order: Order) -> Outcome:
     placing.discard_unpaid_order(order.number, why=f"Stripe session {status}")
     record.delete()
     return Outcome.DISCARDED
+
+
+def reconcile_vipps(record: VippsPayment) -> Outcome:
+    """Ask Vipps about one pending Vipps order and settle it."""
+    try:
+        payment = vipps.get_payment(record.reference)
+    except (vipps.VippsUnavailable, vipps.VippsRefused) as error:
+        logger.warning("Vipps payment %s not reconciled: %s", record.reference, error)
+        return Outcome.VIPPS_UNREACHABLE
+    settled = placing.settle_vipps_payment(
+        record.reference, payment, via="reconciliation"
+    )
+    return {
+        placing.Settled.CONFIRMED: Outcome.CONFIRMED,
+        placing.Settled.DISCARDED: Outcome.DISCARDED,
+        placing.Settled.NOT_PAID: Outcome.STILL_OPEN,
+    }.get(settled.outcome, Outcome.LEFT_FOR_STAFF)

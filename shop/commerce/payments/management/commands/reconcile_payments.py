@@ -1,4 +1,4 @@
-"""``manage.py reconcile_payments``: settle card orders left pending."""
+"""``manage.py reconcile_payments``: settle card and Vipps orders left pending."""
 
 from collections import Counter
 
@@ -10,9 +10,10 @@ from shop.commerce.payments import reconciliation
 
 class Command(BaseCommand):
     help = (
-        "Ask Stripe about card orders still pending payment after a while: "
-        "confirm the paid ones, close and remove the unpaid ones. Run it every "
-        "few minutes."
+        "Ask Stripe and Vipps about card and Vipps orders still pending payment "
+        "after a while: confirm the paid (or, for Vipps, reserved) ones, close "
+        "and remove the unpaid ones, leave Vipps payments still open. Prints a "
+        "count per outcome. Run it every few minutes."
     )
 
     def add_arguments(self, parser):
