@@ -112,6 +112,12 @@ class FakeVipps:
         self.requests = []  # (method, path, headers, body) of API calls
         self.token_requests = 0
         self.webhook_deliveries = []  # {"url", "headers", "body", "status"}
+        self.webhook_attempts = 4  # per event and address, as Vipps retries
+        # Vipps sends webhooks while the customer is on the way back, so the
+        # two meet in any order; True sends them first (for a shop on SQLite
+        # in a browser test, whose in-memory database takes one at a time).
+        self.webhooks_before_return = False
+        self.webhook_retry_seconds = 0.2
         self._events = {}  # reference -> [event, ...]
         self._orders = {}  # reference -> {"returnUrl", "description", ...}
         self._tokens = {}  # token -> expiry (time.time())
@@ -505,10 +511,20 @@ class FakeVipps:
         while (event := self._outbox.get()) is not None:
             try:
                 for url in self._targets(event):
-                    self.send_webhook(url, event)
+                    self._deliver(url, event)
             finally:
                 self._outbox.task_done()
         self._outbox.task_done()
+
+    def _deliver(self, url, event):
+        """Send until the shop takes it, as Vipps retries a webhook the shop
+        could not take (unreachable or 5xx: a database busy for a moment),
+        each time signed afresh; here a few times, a moment apart."""
+        for attempt in range(1, self.webhook_attempts + 1):
+            status = self.send_webhook(url, event)
+            if status is not None and status < 500:
+                return
+            time.sleep(self.webhook_retry_seconds * attempt)
 
     def send_webhook(self, url, event, *, secret=None, date=None):
         """POST one signed event to `url`; returns (and records) the status,
@@ -710,6 +726,8 @@ class _Handler(BaseHTTPRequestHandler):
             outcome = dict(parse_qsl(raw.decode())).get("outcome")
             if outcome in ("approve", "decline"):
                 (fake.approve if outcome == "approve" else fake.decline)(reference)
+                if fake.webhooks_before_return:
+                    fake.wait_for_webhooks()
                 return self._send(303, "text/html", b"", {"Location": return_url})
         e = html.escape
         value = payment["amount"]["value"]

@@ -28,6 +28,9 @@ def vipps_fake(settings, shop_url):
         settings.VIPPS_SUBSCRIPTION_KEY = fake.subscription_key
         settings.VIPPS_MERCHANT_SERIAL_NUMBER = fake.merchant_serial_number
         settings.VIPPS_WEBHOOK_SECRET = fake.webhook_secret
+        # Either order is tested over HTTP in tests/payments/; here one at a
+        # time, as the live server's in-memory SQLite database needs.
+        fake.webhooks_before_return = True
         yield fake
 
 

@@ -500,8 +500,37 @@ def test_the_webhook_url_hears_every_event_in_order(fake, client, receiver):
     assert [d["status"] for d in fake.webhook_deliveries] == [204] * 4
 
 
-def test_a_shop_that_is_down_is_recorded_not_fatal(fake, client):
+def test_a_shop_that_is_down_is_recorded_and_tried_again_not_fatal(fake, client):
     fake.webhook_url = "http://127.0.0.1:9/vipps/webhook/"
+    fake.webhook_retry_seconds = 0.01
     client.create()
     fake.wait_for_webhooks()
-    assert [d["status"] for d in fake.webhook_deliveries] == [None]
+    assert [d["status"] for d in fake.webhook_deliveries] == [None] * 4
+
+
+def test_a_webhook_the_shop_answered_with_5xx_is_sent_again_until_taken(fake, client):
+    fake.webhook_retry_seconds = 0.01
+    answers = iter([503, 200])
+
+    class Shop(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(next(answers))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    shop = ThreadingHTTPServer(("127.0.0.1", 0), Shop)
+    threading.Thread(target=shop.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        fake.webhook_url = f"http://127.0.0.1:{shop.server_address[1]}/vipps/webhook/"
+        client.create()
+        fake.wait_for_webhooks()
+    finally:
+        shop.shutdown()
+        shop.server_close()
+    deliveries = fake.webhook_deliveries
+    assert [d["status"] for d in deliveries] == [503, 200]
+    assert deliveries[0]["body"] == deliveries[1]["body"]
