@@ -400,9 +400,7 @@ def test_home_delivery_leaves_the_parcel_at_the_door_only_when_ticked(
     page = delivery_page(client)
     box = page.xpath("//li[@id='method-home-delivery']//input[@type='checkbox']")[0]
     label = page.xpath(f"//label[@for='{box.get('id')}']")[0]
-    assert text(label) == _(
-        "The parcel may be left at the door if no one is home"
-    )
+    assert text(label) == _("The parcel may be left at the door if no one is home")
     assert box.get("checked") is None  # never ticked for the customer
 
     choose_home = {"method_code": "home-delivery"}
