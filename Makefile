@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps fake-stripe \
-	bench bench-deps audit
+	fake-bring bench bench-deps audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ run: demo
 # A local stand-in for Stripe, to try card payments with `make run` (see README).
 fake-stripe: install
 	$(BIN)/python -m tests.fake_stripe
+
+fake-bring: install
+	$(BIN)/python -m tests.fake_bring --port 8012
 
 # Measuring (perf/): the shop as production runs it, on PostgreSQL
 # (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/shop_bench).

@@ -6,6 +6,8 @@ from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
 from shop.demo import site_data as shop_demo
+from tests import fake_bring
+from tests.fake_bring import FakeBring
 from tests.helpers import (
     checkout_until_review,
     make_article,
@@ -250,3 +252,29 @@ def test_checkout_steps_with_vipps_keep_their_query_budget(
         response = vipps_basket.get(url)
     assert response.status_code == 200, response.get("Location")
     assert "Vipps" in response.content.decode()
+
+
+@pytest.mark.parametrize("checkout_basket", SIZES, indirect=True)
+def test_delivery_step_with_pickup_points_query_budget(
+    checkout_basket, settings, django_assert_max_num_queries
+):
+    """The delivery step listing Bring's pickup points costs what it costs
+    without them. Asking Bring is HTTP, not SQL: the cold call (the list not
+    yet cached) is in the same budget as the warm one, and only the cold one
+    reaches the fake."""
+    client = checkout_basket
+    url = reverse("checkout:shipping-method")
+    with FakeBring() as fake:
+        settings.BRING_API_BASE = fake.url
+        settings.BRING_API_UID = fake_bring.API_UID
+        settings.BRING_API_KEY = fake_bring.API_KEY
+        client.get(url, {"postcode": "5003"})  # warms all but the address's list
+        for state in ("cold", "warm"):
+            info = f"delivery step with pickup points, cache {state}"
+            with django_assert_max_num_queries(
+                CHECKOUT_BUDGETS["checkout:shipping-method"], info=info
+            ):
+                response = client.get(url)
+            assert response.status_code == 200
+            assert 'name="pickup_point"' in response.content.decode()
+        assert fake.calls_for("0155") == 1

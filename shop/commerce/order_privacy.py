@@ -27,9 +27,10 @@ The rule, also told to customers on the privacy page:
    orders already shipped or cancelled.
 3. **After the bookkeeping period nothing personal stays.** ``apply_retention``
    removes the orders' addresses (and so the buyer's name and phone), the
-   e-mail, the link to an account and staff notes, for guest and account
-   orders alike; number, date, lines and totals stay for the shop's sales
-   figures.
+   pickup point chosen and the door consent (they tell where the buyer
+   lives or collects), the e-mail, the link to an account and staff notes,
+   for guest and account orders alike; number, date, lines and totals stay
+   for the shop's sales figures.
 """
 
 import datetime
@@ -97,6 +98,16 @@ def order_data(order):
             for line in order.lines.all()
         ],
         "shipping_method": order.shipping_method,
+        "pickup_point": (
+            {
+                "id": order.pickup_point_id,
+                "name": order.pickup_point_name,
+                "address": order.pickup_point_address.splitlines(),
+            }
+            if order.pickup_point_name
+            else None
+        ),
+        "leave_at_door": order.leave_at_door,
         "shipping_incl_tax": money(order.shipping_incl_tax),
         "discounts_incl_tax": money(order.total_discount_incl_tax),
         "total_incl_tax": money(order.total_incl_tax),
@@ -154,12 +165,16 @@ def still_personal(orders):
         | Q(shipping_address__isnull=False)
         | Q(billing_address__isnull=False)
         | Q(notes__isnull=False)
+        | ~Q(pickup_point_id="")
+        | ~Q(pickup_point_name="")
+        | Q(leave_at_door=True)
     ).distinct()
 
 
 def anonymise_orders(orders):
-    """Remove the buyer from ``orders``: addresses (names, phone), e-mail,
-    account and staff notes. Returns how many orders changed."""
+    """Remove the buyer from ``orders``: addresses (names, phone), the pickup
+    point and door consent, e-mail, account and staff notes. Returns how
+    many orders changed."""
     pks = list(still_personal(orders).values_list("pk", flat=True))
     if not pks:
         return 0
@@ -168,7 +183,14 @@ def anonymise_orders(orders):
     shipping = list(selected.values_list("shipping_address_id", flat=True))
     billing = list(selected.values_list("billing_address_id", flat=True))
     selected.update(
-        user=None, guest_email="", shipping_address=None, billing_address=None
+        user=None,
+        guest_email="",
+        shipping_address=None,
+        billing_address=None,
+        pickup_point_id="",
+        pickup_point_name="",
+        pickup_point_address="",
+        leave_at_door=False,
     )
     ShippingAddress.objects.filter(pk__in=[pk for pk in shipping if pk]).delete()
     BillingAddress.objects.filter(pk__in=[pk for pk in billing if pk]).delete()

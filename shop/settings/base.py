@@ -168,6 +168,20 @@ VIPPS_TIMEOUT_SECONDS = env.float("VIPPS_TIMEOUT_SECONDS", default=10)
 SHOP_MAX_QUANTITY_PER_LINE = env.int("SHOP_MAX_QUANTITY_PER_LINE", default=10)
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = env.int("SHOP_MAX_ITEMS_PER_ORDER", default=20)
 
+# --- Pickup points (Bring's Pickup Point API) ------------------------------------
+# The delivery step lists the pickup points nearest the customer's postcode
+# (shop/commerce/shipping/pickup_points.py). It asks Bring only with both
+# Mybring keys (Mybring > API: the login e-mail and an API key); without them,
+# or when Bring is slow or down, the customer is told the parcel goes to the
+# pickup point nearest their address, and the checkout goes on.
+BRING_API_BASE = env("BRING_API_BASE", default="https://api.bring.com")
+BRING_API_UID = env("BRING_API_UID", default="")
+BRING_API_KEY = env("BRING_API_KEY", default="")
+# Bring asks every caller to name its site (X-Bring-Client-URL).
+BRING_CLIENT_URL = env("BRING_CLIENT_URL", default=SHOP_SITE_URL)
+# How long the delivery step waits for Bring before it uses the fallback.
+BRING_TIMEOUT_SECONDS = env.float("BRING_TIMEOUT_SECONDS", default=2)
+
 # The carrier's tracking page; "{number}" becomes the parcel's tracking number
 # (the shipped e-mail and the order's admin page link to it).
 SHOP_TRACKING_URL = env(

@@ -104,8 +104,9 @@ def retention():
     return [
         Kept(
             _(
-                "Orders: what you bought, the price, how you paid, and the name, "
-                "address and e-mail address you ordered with"
+                "Orders: what you bought, the price, how you paid, the name, "
+                "address and e-mail address you ordered with, and the pickup point "
+                "you chose or whether the parcel may be left at the door"
             ),
             ngettext(
                 "%(years)d year after the end of the year you ordered in, as the "

@@ -1,10 +1,13 @@
-"""Fixtures for checkout tests: a shop with shipping methods, and card payment
-against the fake Stripe (the steps of checkout are in tests/helpers.py)."""
+"""Fixtures for checkout tests: a shop with shipping methods, card payment
+against the fake Stripe, pickup points from the fake Bring (the steps of
+checkout are in tests/helpers.py)."""
 
 import pytest
 from oscar.core.loading import get_model
 
 from shop.demo import site_data as shop_demo
+from tests import fake_bring
+from tests.fake_bring import FakeBring
 from tests.fake_stripe import FakeStripe
 from tests.helpers import add_routine, checkout_until_review, place_order
 
@@ -27,6 +30,18 @@ def stripe_fake(settings):
         settings.STRIPE_WEBHOOK_SECRET = fake.webhook_secret
         settings.STRIPE_TIMEOUT_SECONDS = 1
         fake.timeout_seconds = 2
+        yield fake
+
+
+@pytest.fixture
+def bring_fake(settings):
+    """The pickup-point list on, against a local fake of Bring's API (the
+    test settings leave it off, so other tests get the fallback)."""
+    with FakeBring() as fake:
+        settings.BRING_API_BASE = fake.url
+        settings.BRING_API_UID = fake_bring.API_UID
+        settings.BRING_API_KEY = fake_bring.API_KEY
+        settings.BRING_TIMEOUT_SECONDS = 0.5
         yield fake
 
 

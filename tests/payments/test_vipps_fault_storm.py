@@ -145,7 +145,10 @@ def test_random_vipps_faults_never_charge_twice_nor_lose_an_order(
             assert len(confirmations) == 2, (email, [m.subject for m in confirmations])
             figures["orders confirmed, captured once, e-mailed once"] += 1
         else:
-            assert not Order.objects.filter(guest_email=email).exists(), (email, outcome)
+            assert not Order.objects.filter(guest_email=email).exists(), (
+                email,
+                outcome,
+            )
             # The basket is open again, as the customer left it.
             basket = Basket.objects.get(pk=basket_id)
             assert basket.status == Basket.OPEN and basket.num_items == 4

@@ -1,13 +1,16 @@
-"""Checkout forms: a Norwegian delivery address, the payment method, terms."""
+"""Checkout forms: a Norwegian delivery address, the delivery choices (pickup
+point, leaving the parcel at the door), the payment method, terms."""
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.checkout.forms import GatewayForm as CoreGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
+from oscar.apps.checkout.forms import ShippingMethodForm as CoreShippingMethodForm
 
 from shop.commerce import addresses
 from shop.commerce.addresses import NorwegianAddressForm
+from shop.commerce.shipping import pickup_points
 
 
 class GatewayForm(CoreGatewayForm):
@@ -41,6 +44,46 @@ class ShippingAddressForm(NorwegianAddressForm, CoreShippingAddressForm):
 
     class Meta(CoreShippingAddressForm.Meta):
         fields = addresses.FIELDS
+
+
+class ShippingMethodForm(CoreShippingMethodForm):
+    """The method, with what goes with it: the pickup point chosen from the
+    list for ``pickup_postcode`` (none: Posten's nearest), or the consent
+    to leave the parcel at the door (never given unless ticked)."""
+
+    pickup_point = forms.CharField(required=False, max_length=40)
+    pickup_postcode = forms.CharField(required=False, max_length=10)
+    leave_at_door = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("The parcel may be left at the door if no one is home"),
+    )
+
+
+class PostcodeSearchForm(forms.Form):
+    """Pickup points near another postcode (a GET form: the page re-renders)."""
+
+    postcode = forms.CharField(
+        label=gettext_lazy("Postcode"),
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["postcode"].error_messages["required"] = _(
+            "Type a postcode to search for pickup points."
+        )
+
+    def clean_postcode(self):
+        try:
+            return pickup_points.clean_postcode(self.cleaned_data["postcode"])
+        except pickup_points.InvalidPostcode:
+            raise forms.ValidationError(
+                _("A Norwegian postcode has four digits, for example 0155."),
+                code="invalid",
+            ) from None
 
 
 class PaymentMethodForm(forms.Form):

@@ -1,11 +1,11 @@
 """Checkout views: Oscar's flow with a payment-method step, terms of sale,
 Stripe for cards and Vipps.
 
-Steps: gateway (e-mail or sign-in) → delivery address → shipping method →
-payment method → review and place order → confirmation. What placing the
-order does, and what settles a card or Vipps payment, is
-shop/commerce/placing.py; these views ask it and answer the customer (or
-Stripe, or Vipps).
+Steps: gateway (e-mail or sign-in) → delivery address → shipping method
+(with the pickup point, or leaving the parcel at the door) → payment method →
+review and place order → confirmation. What placing the order does, and what
+settles a card or Vipps payment, is shop/commerce/placing.py; these views ask
+it and answer the customer (or Stripe, or Vipps).
 """
 
 import logging
@@ -26,12 +26,19 @@ from oscar.core.loading import get_model
 
 from shop.commerce import placing
 from shop.commerce.accounts import signup
-from shop.commerce.checkout.forms import PaymentMethodForm, PlaceOrderForm
+from shop.commerce.checkout.forms import (
+    PaymentMethodForm,
+    PlaceOrderForm,
+    PostcodeSearchForm,
+    ShippingMethodForm,
+)
 from shop.commerce.checkout.session import CheckoutSessionMixin
 from shop.commerce.payments import methods, stripe_checkout, vipps
 from shop.commerce.payments.models import StripeCheckoutSession, VippsPayment
 from shop.commerce.payments.vipps import PaymentState
 from shop.commerce.placing import PlaceOrderMixin, Settled
+from shop.commerce.shipping import pickup_points
+from shop.commerce.shipping.pickup_points import PICKUP_METHOD_CODE, DeliveryChoice
 from shop.security import rate_limits
 
 Basket = get_model("basket", "Basket")
@@ -83,6 +90,102 @@ class IndexView(core_views.IndexView):
         return redirect(self.get_success_url())
 
 
+class ShippingMethodView(core_views.ShippingMethodView):
+    """Oscar's delivery step, with the pickup point and the door.
+
+    With the pickup-point method on offer, the page lists Bring's nearest
+    points to the delivery address's postcode, or to another one searched
+    with ``?postcode=`` (a GET form, so it works without JavaScript); the
+    nearest, or the one chosen before, is preselected. Home delivery asks,
+    unticked, whether the parcel may be left at the door. Bring down, or no
+    point near: the page says so and the parcel goes to the pickup point
+    nearest the address (no point chosen), so the order always goes on.
+    """
+
+    form_class = ShippingMethodForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if any(method.code == PICKUP_METHOD_CODE for method in self._methods):
+            context["pickup"] = self.pickup_context(context["form"])
+        context["leave_at_door"] = self.checkout_session.leaves_at_door()
+        return context
+
+    def pickup_context(self, form):
+        """The search form, the points for the postcode it asks about (the
+        address's, unless another valid one was searched), and which is
+        preselected."""
+        address_postcode = self.delivery_postcode()
+        if "postcode" in self.request.GET:
+            search = PostcodeSearchForm(self.request.GET)
+            postcode = (
+                search.cleaned_data["postcode"]
+                if search.is_valid()
+                else address_postcode
+            )
+        else:
+            search = PostcodeSearchForm(initial={"postcode": address_postcode})
+            postcode = address_postcode
+            if form.is_bound:  # a choice that did not go through: its list again
+                postcode = form.data.get("pickup_postcode") or address_postcode
+        result = self.points_near(postcode)
+        chosen = (
+            form.data.get("pickup_point")
+            if form.is_bound
+            else (self.checkout_session.pickup_point() or {}).get("id")
+        )
+        selected = None
+        if result is not None:
+            selected = result.find(chosen or "") or result.nearest
+        return {
+            "search": search,
+            "result": result,
+            "selected": selected,
+            "other_postcode": result is not None and postcode != address_postcode,
+        }
+
+    def points_near(self, postcode):
+        try:
+            return pickup_points.near(postcode)
+        except pickup_points.InvalidPostcode:
+            return None  # an address without a usable postcode: the fallback
+
+    def delivery_postcode(self):
+        if not hasattr(self, "_delivery_postcode"):
+            address = self.get_shipping_address(self.request.basket)
+            self._delivery_postcode = getattr(address, "postcode", "") or ""
+        return self._delivery_postcode
+
+    def form_valid(self, form):
+        if form.cleaned_data["method_code"] != PICKUP_METHOD_CODE:
+            self.checkout_session.use_delivery_choice(
+                leave_at_door=form.cleaned_data["leave_at_door"]
+            )
+            return super().form_valid(form)
+        point_id = form.cleaned_data["pickup_point"]
+        snapshot = None
+        if point_id:
+            result = self.points_near(
+                form.cleaned_data["pickup_postcode"] or self.delivery_postcode()
+            )
+            if result is not None and not result.unavailable:
+                point = result.find(point_id)
+                if point is None:
+                    form.add_error(
+                        "pickup_point", _("Choose one of the pickup points listed.")
+                    )
+                    return self.form_invalid(form)
+                snapshot = point.snapshot()
+            # Bring gone since the list was shown: the nearest to the address.
+        self.checkout_session.use_delivery_choice(pickup_point=snapshot)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        if "method_code" in form.errors:  # Oscar's message: no such method
+            return super().form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
 class PaymentMethodView(CheckoutSessionMixin, FormView):
     """Vipps when configured first, card when Stripe is configured, invoice."""
 
@@ -121,7 +224,33 @@ class PaymentDetailsView(PlaceOrderMixin, core_views.PaymentDetailsView):
         context.setdefault("place_order_form", PlaceOrderForm())
         context["payment_method"] = self.get_payment_method()
         context["confirmation_email"] = self.order_email()
+        context["delivery_choice"] = self.delivery_choice()
         return context
+
+    def build_submission(self, **kwargs):
+        # The delivery choice goes on the order as it is created (Oscar's
+        # OrderCreator passes order_kwargs to the Order).
+        submission = super().build_submission(**kwargs)
+        choice = self.delivery_choice()
+        submission["order_kwargs"].update(
+            pickup_point_id=choice.point.id if choice.point else "",
+            pickup_point_name=choice.point.name if choice.point else "",
+            pickup_point_address=choice.point.address if choice.point else "",
+            leave_at_door=choice.leave_at_door,
+        )
+        return submission
+
+    def delivery_choice(self) -> DeliveryChoice:
+        session = self.checkout_session
+        snapshot = session.pickup_point()
+        if session.shipping_method_code(self.request.basket) == PICKUP_METHOD_CODE:
+            return DeliveryChoice(
+                pickup=True,
+                point=pickup_points.ChosenPoint.from_snapshot(snapshot)
+                if snapshot
+                else None,
+            )
+        return DeliveryChoice(pickup=False, leave_at_door=session.leaves_at_door())
 
     def handle_place_order_submission(self, request):
         form = PlaceOrderForm(request.POST)

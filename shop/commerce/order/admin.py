@@ -263,7 +263,15 @@ class OrderAdmin(admin.ModelAdmin):
         ("Money", {"fields": ("summary",)}),
         (
             "Delivery",
-            {"fields": ("shipping_method", "shipping_to", "billing_to")},
+            {
+                "fields": (
+                    "shipping_method",
+                    "pickup_point",
+                    "door",
+                    "shipping_to",
+                    "billing_to",
+                )
+            },
         ),
         ("E-mails", {"fields": ("emails",)}),
     )
@@ -279,6 +287,8 @@ class OrderAdmin(admin.ModelAdmin):
         "tracking",
         "summary",
         "shipping_method",
+        "pickup_point",
+        "door",
         "shipping_to",
         "billing_to",
         "emails",
@@ -384,6 +394,27 @@ class OrderAdmin(admin.ModelAdmin):
             "{}: {}",
             ((row.label, row.amount) for row in totals.order_rows(order)),
         )
+
+    @admin.display(description="pickup point")
+    def pickup_point(self, order):
+        choice = order.delivery_choice
+        if not choice.pickup:
+            return "—"
+        if choice.point is None:
+            return "None chosen: the one nearest the shipping address"
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}",
+            ((line,) for line in [*choice.point.lines, f"Bring id: {choice.point.id}"]),
+        )
+
+    @admin.display(description="leave at the door")
+    def door(self, order):
+        if order.delivery_choice.pickup:
+            return "—"
+        if order.leave_at_door:
+            return "Yes: the customer agreed it may be left at the door"
+        return "No: not to be left at the door"
 
     @admin.display(description="shipping address")
     def shipping_to(self, order):

@@ -27,6 +27,7 @@ def packing_slip_pdf(order) -> bytes:
             ("Order number", order.number),
             ("Placed", f"{timezone.localtime(order.date_placed):%d.%m.%Y %H:%M}"),
             ("Delivery method", order.shipping_method or "—"),
+            *delivery_rows(order),
         ]
     )
     document.heading("Ship to")
@@ -64,3 +65,17 @@ def packing_slip_pdf(order) -> bytes:
         document.paragraph(f"The customer asks: {address.notes}")
     document.paragraph(PACKER_NOTE)
     return document.to_bytes()
+
+
+def delivery_rows(order):
+    """The pickup point (with Bring's id, for the label) or the door."""
+    choice = order.delivery_choice
+    if choice.pickup and choice.point:
+        point = choice.point
+        address = ", ".join(point.address.splitlines())
+        return [("Pickup point", f"{point.name}, {address} (Bring id {point.id})")]
+    if choice.pickup:
+        return [("Pickup point", "none chosen: the nearest to the address")]
+    if choice.leave_at_door:
+        return [("Leave at door", "yes, if no one is home (the customer agreed)")]
+    return [("Leave at door", "no")]
