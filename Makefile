@@ -4,8 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps fake-stripe \
-	fake-bring bench bench-deps audit
+.PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps \
+	bench bench-deps audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,10 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo_data
 
+# The development server, with local fakes of Stripe, Vipps and Bring
+# (tools/dev_server.py); never used in production.
 run: demo
-	$(MANAGE) runserver 127.0.0.1:8000
-
-# A local stand-in for Stripe, to try card payments with `make run` (see README).
-fake-stripe: install
-	$(BIN)/python -m tests.fake_stripe
-
-fake-bring: install
-	$(BIN)/python -m tests.fake_bring --port 8012
+	$(BIN)/python -m tools.dev_server
 
 # Measuring (perf/): the shop as production runs it, on PostgreSQL
 # (BENCH_DATABASE_URL, default postgres://root@127.0.0.1:5432/shop_bench).
