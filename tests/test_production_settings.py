@@ -117,19 +117,6 @@ def test_blank_values_count_as_missing(complete_environment):
             "STRIPE_SECRET_KEY is not set while STRIPE_WEBHOOK_SECRET is",
         ),
         ({"DJANGO_ADMINS": "ops at skinome"}, "DJANGO_ADMINS must list"),
-        # The local fakes of `make run` and the tests are never production's.
-        (
-            {"STRIPE_API_BASE": "http://127.0.0.1:12111"},
-            "STRIPE_API_BASE points at a local fake",
-        ),
-        (
-            {"VIPPS_API_BASE": "https://localhost:12112"},
-            "VIPPS_API_BASE points at a local fake",
-        ),
-        (
-            {"BRING_API_BASE": "http://api.bring.com"},
-            "BRING_API_BASE points at a local fake or not over https",
-        ),
         (
             {"VIPPS_WEBHOOK_SECRET": "vipps-secret"},
             "VIPPS_WEBHOOK_SECRET is set while the Vipps keys are not",

@@ -2,13 +2,12 @@
 
 A new user can pay by card (Stripe) and with Vipps, and choose a pickup point
 (Bring), with nothing to set up: each fake in tests/ is started here, on a
-fixed local port, and the shop is started pointing at it. A service whose
+free local port, and the shop is started pointing at it. A service whose
 keys are already in the environment (real test keys, say) is left to those
 keys and its fake is not started.
 
 Development only: this module is run by `make run` with the development
-settings and refuses any other, and production's settings refuse an API
-base on this machine (shop/settings/environment.py).
+settings and refuses any other; nothing in the shop starts a fake.
 """
 
 import os

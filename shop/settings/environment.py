@@ -24,7 +24,6 @@ def production_problems(environment):
         _email,
         _shared_cache,
         _stripe,
-        _outside_services,
         _vipps,
         _admins,
     ]
@@ -146,30 +145,6 @@ def _stripe(values):
             "to the account's secret key, or unset both to turn card payment off."
         ]
     return []
-
-
-# Where a test or `make run` points a client at a local fake; production
-# talks to the services themselves (an empty value means the real one).
-API_BASES = ("STRIPE_API_BASE", "VIPPS_API_BASE", "BRING_API_BASE")
-
-
-def _outside_services(values):
-    problems = []
-    for name in API_BASES:
-        base = values.get(name)
-        if not base:
-            continue
-        parts = urlsplit(base)
-        if (
-            parts.scheme != "https"
-            or parts.hostname in (None, "localhost")
-            or (parts.hostname.startswith("127."))
-        ):
-            problems.append(
-                f"{name} points at a local fake or not over https: unset it to "
-                "use the service itself (the fakes are for tests and `make run`)."
-            )
-    return problems
 
 
 VIPPS_KEYS = (
