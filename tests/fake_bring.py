@@ -26,10 +26,10 @@ shop answered from its cache.
 import json
 import math
 import re
-import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fake_server import FakeHandler, LocalFake
 
 API_UID = "shop@skinome.example"
 API_KEY = "fake-bring-api-key"
@@ -478,76 +478,7 @@ def pickup_points(postcode, how_many=10):
     return entries[:how_many]
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up on a hung answer is expected, not a failure.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class FakeBring:
-    """``with FakeBring() as fake:`` point BRING_API_BASE at ``fake.url``,
-    with ``API_UID`` and ``API_KEY`` as the Mybring keys."""
-
-    def __init__(self):
-        self.url = None
-        self.requests = []  # (path, query, headers) of every call
-        self._faults = []  # ("fail", status) / ("hang", seconds) / ("garble",)
-        self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._server = self._thread = None
-
-    def start(self, port=0):
-        self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.fake = self
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._stopping.set()  # wakes a handler in a hung answer
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    # --- faults, one call each --------------------------------------------
-
-    def fail_next(self, status=500):
-        with self._lock:
-            self._faults.append(("fail", status))
-
-    def hang_next(self, seconds):
-        with self._lock:
-            self._faults.append(("hang", seconds))
-
-    def garble_next(self):
-        with self._lock:
-            self._faults.append(("garble", None))
-
-    def _next_fault(self):
-        with self._lock:
-            return self._faults.pop(0) if self._faults else (None, None)
-
-    def calls_for(self, postcode):
-        """How many times the shop asked for ``postcode``."""
-        return sum(1 for path, _, _ in self.requests if f"/{postcode}.json" in path)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass  # keep test output clean
-
+class _Handler(FakeHandler):
     def do_GET(self):
         fake = self.server.fake
         url = urlsplit(self.path)
@@ -587,15 +518,48 @@ class _Handler(BaseHTTPRequestHandler):
     def _json(self, status, body):
         self._send(status, "application/json;charset=UTF-8", json.dumps(body).encode())
 
-    def _send(self, status, content_type, data):
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-        except ConnectionError:
-            pass  # the shop stopped waiting (a hung answer): as with Bring
+
+class FakeBring(LocalFake):
+    """``with FakeBring() as fake:`` point BRING_API_BASE at ``fake.url``,
+    with ``API_UID`` and ``API_KEY`` as the Mybring keys."""
+
+    Handler = _Handler
+
+    def __init__(self):
+        super().__init__()
+        self.requests = []  # (path, query, headers) of every call
+        self._faults = []  # ("fail", status) / ("hang", seconds) / ("garble",)
+        self._lock = threading.Lock()
+
+    def shop_settings(self) -> dict:
+        """The settings that point the shop at this fake."""
+        return {
+            "BRING_API_BASE": self.url,
+            "BRING_API_UID": API_UID,
+            "BRING_API_KEY": API_KEY,
+        }
+
+    # --- faults, one call each --------------------------------------------
+
+    def fail_next(self, status=500):
+        with self._lock:
+            self._faults.append(("fail", status))
+
+    def hang_next(self, seconds):
+        with self._lock:
+            self._faults.append(("hang", seconds))
+
+    def garble_next(self):
+        with self._lock:
+            self._faults.append(("garble", None))
+
+    def _next_fault(self):
+        with self._lock:
+            return self._faults.pop(0) if self._faults else (None, None)
+
+    def calls_for(self, postcode):
+        """How many times the shop asked for ``postcode``."""
+        return sum(1 for path, _, _ in self.requests if f"/{postcode}.json" in path)
 
 
 def main():

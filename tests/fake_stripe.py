@@ -21,15 +21,15 @@ import html
 import json
 import re
 import secrets
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 import stripe
+
+from tests.fake_server import FakeHandler, LocalFake
 
 MIN_EXPIRY_SECONDS = 30 * 60
 # The methods a Norwegian shop may offer in Checkout, of those Stripe lists.
@@ -65,15 +65,6 @@ def parse_form(body):
 CHECKOUT_LOCALES = {"auto", "da", "de", "en", "en-GB", "fi", "fr", "nb", "nl", "sv"}
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up (the "timeout" mode) is expected, not a failure.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 class _StripeError(Exception):
     """An error answer, shaped like Stripe's: {"error": {"type", "message", ...}}."""
 
@@ -82,12 +73,123 @@ class _StripeError(Exception):
         self.body = {"error": {"type": type, "message": message, **extra}}
 
 
-class FakeStripe:
+class _Handler(FakeHandler):
+    def do_GET(self):
+        self._dispatch("GET")
+
+    def do_POST(self):
+        self._dispatch("POST")
+
+    def _dispatch(self, method):
+        fake = self.server.fake
+        url = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if method == "POST" else url.query
+        params = parse_form(body)
+        with fake._lock:
+            fake.requests.append((method, url.path, params, dict(self.headers)))
+        # Sessions left alone past their expiry (with `make fake-stripe`, real
+        # time passes); the events go out in the background, as Stripe's do,
+        # so a shop waiting for this answer is not asked to take them first.
+        for session in fake._expire_overdue():
+            event = fake.event("checkout.session.expired", session)
+            threading.Thread(target=fake._deliver, args=(event,), daemon=True).start()
+        if url.path.startswith("/pay/"):
+            return self._payment_page(method, url.path.removeprefix("/pay/"), params)
+        try:
+            self._check_api_key()
+            status, answer, replayed = self._api(method, url.path, params)
+        except _StripeError as error:
+            status, answer, replayed = error.status, error.body, False
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        self._send(status, "application/json", json.dumps(answer), headers)
+
+    def _check_api_key(self):
+        key = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if not key:
+            raise _StripeError(
+                401,
+                "You did not provide an API key. You need to provide your API key "
+                "in the Authorization header, using Bearer auth.",
+            )
+        if not key.startswith(("sk_", "rk_")):  # a publishable key, say
+            raise _StripeError(401, f"Invalid API Key provided: {key}")
+
+    def _api(self, method, path, params):
+        fake = self.server.fake
+        if (method, path) == ("POST", "/v1/checkout/sessions"):
+            key = self.headers.get("Idempotency-Key") or _random_id("ik")
+            return fake._create(params, key)
+        if (method, path) == ("POST", "/v1/refunds"):
+            key = self.headers.get("Idempotency-Key") or _random_id("ik")
+            return fake._refund(params, key)
+        match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire)?", path)
+        if match and (method, match[2]) == ("GET", None):
+            return 200, fake._session(match[1]), False
+        if match and (method, match[2]) == ("POST", "/expire"):
+            return 200, fake._expire(match[1]), False
+        raise _StripeError(404, f"Unrecognized request URL ({method}: {path}).")
+
+    def _payment_page(self, method, session_id, form):
+        fake = self.server.fake
+        session = fake.sessions.get(session_id)
+        if session is None:
+            return self._send(404, "text/html", "<h1>No such Checkout Session</h1>")
+        outcome = form.get("outcome") if method == "POST" else None
+        if session["status"] != "open":
+            return self._page(session, "This Checkout Session is no longer active.")
+        if outcome == "pay":
+            fake.complete(session_id)
+            success_url = session["success_url"].replace(
+                "{CHECKOUT_SESSION_ID}", session_id
+            )
+            return self._send(303, "text/html", "", {"Location": success_url})
+        if outcome == "decline":
+            # 402 like Stripe's API for a card error; the session stays open.
+            return self._page(session, "Your card was declined.", status=402)
+        self._page(session)
+
+    def _page(self, session, message=None, status=200):
+        e = html.escape
+        amount = session["amount_total"]
+        price = f"{amount // 100}.{amount % 100:02d} {session['currency'].upper()}"
+        items = "".join(
+            f"<li>{line.get('quantity', 1)} × "
+            f"{e(line['price_data'].get('product_data', {}).get('name', ''))}</li>"
+            for line in self.server.fake._line_items[session["id"]]
+        )
+        form = ""
+        if session["status"] == "open":
+            form = (
+                f'<form method="post" action="/pay/{e(session["id"])}">'
+                '<button name="outcome" value="pay">Pay</button> '
+                '<button name="outcome" value="decline">Decline card</button></form>'
+            )
+        alert = f'<p role="alert">{e(message)}</p>' if message else ""
+        self._send(
+            status,
+            "text/html; charset=utf-8",
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>Pay {e(price)}</title></head><body><main>"
+            f"<h1>Pay {e(price)}</h1><ul>{items}</ul>{alert}{form}"
+            f'<p><a href="{e(session["cancel_url"] or "")}">Back to the shop</a></p>'
+            "</main></body></html>",
+        )
+
+    def _send(self, status, content_type, text, headers=None):
+        headers = {"Request-Id": _random_id("req"), **(headers or {})}
+        super()._send(status, content_type, text.encode(), headers)
+
+
+class FakeStripe(LocalFake):
     """`with FakeStripe() as fake:` point the client's "api" base address at
-    `fake.url`; set `webhook_url` to the shop's endpoint to receive events."""
+    `fake.url` (`shop_settings()`); set `webhook_url` to the shop's endpoint
+    to receive events."""
+
+    Handler = _Handler
 
     def __init__(self):
-        self.url = None
+        super().__init__()
         self.webhook_url = None
         self.webhook_secret = "whsec_test_secret"
         self.next_create = "ok"  # "ok", "timeout" or "error"; one use, then "ok"
@@ -100,31 +202,14 @@ class FakeStripe:
         self._idempotent = {}  # key -> (params, status, body), like Stripe's replay
         self._line_items = {}  # session id -> lines; Stripe leaves them out too
         self._lock = threading.RLock()
-        self._stopping = threading.Event()
-        self._server = self._thread = None
 
-    def start(self, port=0):
-        self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.fake = self
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        # A short poll interval: shutdown() waits up to one interval.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._stopping.set()  # wakes a handler sleeping in "timeout" mode
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
+    def shop_settings(self) -> dict:
+        """The settings that point the shop at this fake (any key will do)."""
+        return {
+            "STRIPE_SECRET_KEY": "sk_test_local",
+            "STRIPE_API_BASE": self.url,
+            "STRIPE_WEBHOOK_SECRET": self.webhook_secret,
+        }
 
     # --- the API -----------------------------------------------------------
 
@@ -427,124 +512,6 @@ class FakeStripe:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:  # 4xx/5xx are answers too
             return error.code, error.read().decode()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass  # keep test output clean
-
-    def do_GET(self):
-        self._dispatch("GET")
-
-    def do_POST(self):
-        self._dispatch("POST")
-
-    def _dispatch(self, method):
-        fake = self.server.fake
-        url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if method == "POST" else url.query
-        params = parse_form(body)
-        with fake._lock:
-            fake.requests.append((method, url.path, params, dict(self.headers)))
-        # Sessions left alone past their expiry (with `make fake-stripe`, real
-        # time passes); the events go out in the background, as Stripe's do,
-        # so a shop waiting for this answer is not asked to take them first.
-        for session in fake._expire_overdue():
-            event = fake.event("checkout.session.expired", session)
-            threading.Thread(target=fake._deliver, args=(event,), daemon=True).start()
-        if url.path.startswith("/pay/"):
-            return self._payment_page(method, url.path.removeprefix("/pay/"), params)
-        try:
-            self._check_api_key()
-            status, answer, replayed = self._api(method, url.path, params)
-        except _StripeError as error:
-            status, answer, replayed = error.status, error.body, False
-        headers = {"Idempotent-Replayed": "true"} if replayed else {}
-        self._send(status, "application/json", json.dumps(answer), headers)
-
-    def _check_api_key(self):
-        key = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-        if not key:
-            raise _StripeError(
-                401,
-                "You did not provide an API key. You need to provide your API key "
-                "in the Authorization header, using Bearer auth.",
-            )
-        if not key.startswith(("sk_", "rk_")):  # a publishable key, say
-            raise _StripeError(401, f"Invalid API Key provided: {key}")
-
-    def _api(self, method, path, params):
-        fake = self.server.fake
-        if (method, path) == ("POST", "/v1/checkout/sessions"):
-            key = self.headers.get("Idempotency-Key") or _random_id("ik")
-            return fake._create(params, key)
-        if (method, path) == ("POST", "/v1/refunds"):
-            key = self.headers.get("Idempotency-Key") or _random_id("ik")
-            return fake._refund(params, key)
-        match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire)?", path)
-        if match and (method, match[2]) == ("GET", None):
-            return 200, fake._session(match[1]), False
-        if match and (method, match[2]) == ("POST", "/expire"):
-            return 200, fake._expire(match[1]), False
-        raise _StripeError(404, f"Unrecognized request URL ({method}: {path}).")
-
-    def _payment_page(self, method, session_id, form):
-        fake = self.server.fake
-        session = fake.sessions.get(session_id)
-        if session is None:
-            return self._send(404, "text/html", "<h1>No such Checkout Session</h1>")
-        outcome = form.get("outcome") if method == "POST" else None
-        if session["status"] != "open":
-            return self._page(session, "This Checkout Session is no longer active.")
-        if outcome == "pay":
-            fake.complete(session_id)
-            success_url = session["success_url"].replace(
-                "{CHECKOUT_SESSION_ID}", session_id
-            )
-            return self._send(303, "text/html", "", {"Location": success_url})
-        if outcome == "decline":
-            # 402 like Stripe's API for a card error; the session stays open.
-            return self._page(session, "Your card was declined.", status=402)
-        self._page(session)
-
-    def _page(self, session, message=None, status=200):
-        e = html.escape
-        amount = session["amount_total"]
-        price = f"{amount // 100}.{amount % 100:02d} {session['currency'].upper()}"
-        items = "".join(
-            f"<li>{line.get('quantity', 1)} × "
-            f"{e(line['price_data'].get('product_data', {}).get('name', ''))}</li>"
-            for line in self.server.fake._line_items[session["id"]]
-        )
-        form = ""
-        if session["status"] == "open":
-            form = (
-                f'<form method="post" action="/pay/{e(session["id"])}">'
-                '<button name="outcome" value="pay">Pay</button> '
-                '<button name="outcome" value="decline">Decline card</button></form>'
-            )
-        alert = f'<p role="alert">{e(message)}</p>' if message else ""
-        self._send(
-            status,
-            "text/html; charset=utf-8",
-            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>Pay {e(price)}</title></head><body><main>"
-            f"<h1>Pay {e(price)}</h1><ul>{items}</ul>{alert}{form}"
-            f'<p><a href="{e(session["cancel_url"] or "")}">Back to the shop</a></p>'
-            "</main></body></html>",
-        )
-
-    def _send(self, status, content_type, text, headers=None):
-        data = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Request-Id", _random_id("req"))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
 
 
 def main():

@@ -26,7 +26,6 @@ import json
 import queue
 import re
 import secrets
-import sys
 import threading
 import time
 import urllib.error
@@ -34,8 +33,9 @@ import urllib.request
 import uuid
 from datetime import UTC, datetime
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.fake_server import FakeHandler, LocalFake
 
 PROBLEM_TYPE = "https://developer.vippsmobilepay.com/docs/APIs/epayment-api/errors"
 REFERENCE = re.compile(r"^[a-zA-Z0-9-]{8,50}$")
@@ -63,15 +63,6 @@ def _psp_reference():
     return str(secrets.randbelow(9_000_000_000) + 1_000_000_000)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A client that gave up (a hanging answer) is expected, not a failure.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 class _Problem(Exception):
     """An error answer shaped like Vipps': RFC 7807 problem+json."""
 
@@ -93,12 +84,224 @@ class _Fault:
         self.times, self.after_acting = times, after_acting
 
 
-class FakeVipps:
+class _Handler(FakeHandler):
+    def do_GET(self):
+        self._dispatch("GET")
+
+    def do_POST(self):
+        self._dispatch("POST")
+
+    def do_DELETE(self):
+        self._dispatch("DELETE")
+
+    def _dispatch(self, method):
+        fake = self.server.fake
+        url = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        if url.path.startswith("/landing/"):
+            return self._landing(method, url.path.removeprefix("/landing/"), raw)
+        if (method, url.path) == ("POST", "/accesstoken/get"):
+            return self._answer(*self._access_token())
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            return self._answer(
+                400, _Problem(400, "Bad Request", "The body is not JSON.").body
+            )
+        with fake._lock:
+            fake.requests.append((method, url.path, dict(self.headers), body))
+        try:
+            self._check_auth()
+        except _Problem as problem:
+            return self._answer(problem.status, problem.body)
+        fault = fake._take_fault()
+        if fault and not fault.after_acting:
+            if fault.kind == "hang":
+                fake._stopping.wait(fault.seconds)
+            problem = _Problem(fault.status, "Fake Vipps failure", "A fault for tests.")
+            return self._answer(fault.status, problem.body)
+        try:
+            status, answer = self._api(method, url.path, body)
+        except _Problem as problem:
+            status, answer = problem.status, problem.body
+        if fault and fault.kind == "hang":
+            fake._stopping.wait(fault.seconds)
+        elif fault:
+            problem = _Problem(fault.status, "Fake Vipps failure", "A fault for tests.")
+            status, answer = fault.status, problem.body
+        self._answer(status, answer)
+
+    def _access_token(self):
+        fake = self.server.fake
+        with fake._lock:
+            fake.token_requests += 1
+        if self.headers.get("Ocp-Apim-Subscription-Key") != fake.subscription_key:
+            return 401, {
+                "statusCode": 401,
+                "message": "Access denied due to invalid subscription key. Make "
+                "sure to provide a valid key for an active subscription.",
+            }
+        if (self.headers.get("client_id"), self.headers.get("client_secret")) != (
+            fake.client_id,
+            fake.client_secret,
+        ):
+            return 401, {
+                "error": "unauthorized_client",
+                "error_description": "AADSTS700016: The client id or secret is wrong.",
+            }
+        token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + secrets.token_urlsafe(24)
+        now = int(time.time())
+        with fake._lock:
+            fake._tokens[token] = now + fake.token_seconds
+        # Vipps' (Azure AD's) shape: every number as a string.
+        return 200, {
+            "token_type": "Bearer",
+            "expires_in": str(fake.token_seconds),
+            "ext_expires_in": str(fake.token_seconds),
+            "expires_on": str(now + fake.token_seconds),
+            "not_before": str(now),
+            "resource": "00000002-0000-0000-c000-000000000000",
+            "access_token": token,
+        }
+
+    def _check_auth(self):
+        fake = self.server.fake
+        if self.headers.get("Ocp-Apim-Subscription-Key") != fake.subscription_key:
+            raise _Problem(
+                401,
+                "Unauthorized",
+                "Access denied due to missing or invalid subscription key.",
+            )
+        token = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        with fake._lock:
+            expiry = fake._tokens.get(token)
+        if expiry is None or expiry < time.time():
+            raise _Problem(
+                401, "Unauthorized", "The access token is missing, invalid or expired."
+            )
+        if self.headers.get("Merchant-Serial-Number") != fake.merchant_serial_number:
+            raise _Problem(
+                403, "Forbidden", "The Merchant-Serial-Number is not this sales unit's."
+            )
+
+    def _api(self, method, path, body):
+        fake = self.server.fake
+        key = self.headers.get("Idempotency-Key")
+        if method == "POST" and path.startswith("/epayment/") and not key:
+            raise _Problem(
+                400, "Bad Request", "The Idempotency-Key header is required."
+            )
+        if key is not None and len(key) > 50:
+            raise _Problem(400, "Bad Request", "The Idempotency-Key is too long.")
+        with fake._lock:  # held throughout, so a concurrent retry cannot act twice
+            fake._current_key = key
+            try:
+                return self._route(method, path, body, key)
+            finally:
+                fake._current_key = None
+
+    def _route(self, method, path, body, key):
+        fake = self.server.fake
+        if (method, path) == ("POST", "/epayment/v1/payments"):
+            return fake._idempotent_call(
+                method, path, key, body, lambda: fake._create(body)
+            )
+        match = re.fullmatch(r"/epayment/v1/payments/([^/]+)(/[a-z]+)?", path)
+        if match and method == "GET" and match[2] is None:
+            return 200, copy.deepcopy(fake._payment(match[1]))
+        if match and method == "GET" and match[2] == "/events":
+            fake._payment(match[1])
+            return 200, fake.events(match[1])
+        if (
+            match
+            and method == "POST"
+            and match[2] in ("/capture", "/cancel", "/refund")
+        ):
+            action = match[2][1:]
+            return fake._idempotent_call(
+                method,
+                path,
+                key,
+                body,
+                lambda: fake._modification(match[1], action, body),
+            )
+        if path == "/webhooks/v1/webhooks" and method == "POST":
+            if key is None:
+                return fake._register(body)
+            return fake._idempotent_call(
+                method, path, key, body, lambda: fake._register(body)
+            )
+        if path == "/webhooks/v1/webhooks" and method == "GET":
+            return 200, {"webhooks": copy.deepcopy(list(fake.webhooks.values()))}
+        match = re.fullmatch(r"/webhooks/v1/webhooks/([^/]+)", path)
+        if match and method == "DELETE":
+            if fake.webhooks.pop(match[1], None) is None:
+                raise _Problem(404, "Not Found", "No webhook with that id.")
+            return 204, None
+        raise _Problem(404, "Not Found", f"No such endpoint: {method} {path}.")
+
+    # --- the customer's page -------------------------------------------------
+
+    def _landing(self, method, reference, raw):
+        fake = self.server.fake
+        payment = fake.payments.get(reference)
+        if payment is None:
+            return self._page(404, "Ukjent betaling / Unknown payment", "")
+        return_url = fake._orders[reference]["returnUrl"] or ""
+        if method == "POST" and payment["state"] == "CREATED":
+            outcome = dict(parse_qsl(raw.decode())).get("outcome")
+            if outcome in ("approve", "decline"):
+                (fake.approve if outcome == "approve" else fake.decline)(reference)
+                if fake.webhooks_before_return:
+                    fake.wait_for_webhooks()
+                return self._send(303, "text/html", b"", {"Location": return_url})
+        e = html.escape
+        value = payment["amount"]["value"]
+        price = f"{value // 100},{value % 100:02d} {payment['amount']['currency']}"
+        description = fake._orders[reference]["description"]
+        if payment["state"] == "CREATED":
+            content = (
+                f"<p>{e(description)}</p>"
+                f'<form method="post" action="/landing/{e(reference)}">'
+                '<button name="outcome" value="approve">Godkjenn / Approve</button> '
+                '<button name="outcome" value="decline">Avvis / Decline</button>'
+                "</form>"
+            )
+        else:
+            content = (
+                "<p>Betalingen er ikke lenger aktiv. / "
+                "This payment is no longer active.</p>"
+            )
+        content += f'<p><a href="{e(return_url)}">Tilbake / Back</a></p>'
+        self._page(200, f"Betal / Pay {price}", content)
+
+    def _page(self, status, title, content):
+        e = html.escape
+        text = (
+            '<!doctype html><html lang="nb"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{e(title)} – Vipps</title></head><body><main>"
+            f"<h1>{e(title)}</h1>{content}</main></body></html>"
+        )
+        self._send(status, "text/html; charset=utf-8", text.encode())
+
+    def _answer(self, status, answer):
+        if answer is None:
+            return self._send(status, "application/json", b"")
+        kind = "application/problem+json" if status >= 400 else "application/json"
+        self._send(status, kind, json.dumps(answer).encode())
+
+
+class FakeVipps(LocalFake):
     """`with FakeVipps() as fake:` set VIPPS_API_BASE to `fake.url` and the
-    keys to the fake's; `webhook_url` also receives every event."""
+    keys to the fake's (`shop_settings()`); `webhook_url` also receives every
+    event."""
+
+    Handler = _Handler
 
     def __init__(self, webhook_url=None):
-        self.url = None
+        super().__init__()
         self.webhook_url = webhook_url
         self.client_id = "fake-client-id"
         self.client_secret = "fake-client-secret"
@@ -124,36 +327,30 @@ class FakeVipps:
         self._idempotent = {}  # (method, path, key) -> (body, status, answer)
         self._faults = []
         self._lock = threading.RLock()
-        self._stopping = threading.Event()
         self._outbox = queue.Queue()
-        self._server = self._thread = self._sender = None
+        self._sender = None
+
+    def shop_settings(self) -> dict:
+        """The settings that point the shop at this fake."""
+        return {
+            "VIPPS_API_BASE": self.url,
+            "VIPPS_CLIENT_ID": self.client_id,
+            "VIPPS_CLIENT_SECRET": self.client_secret,
+            "VIPPS_SUBSCRIPTION_KEY": self.subscription_key,
+            "VIPPS_MERCHANT_SERIAL_NUMBER": self.merchant_serial_number,
+            "VIPPS_WEBHOOK_SECRET": self.webhook_secret,
+        }
 
     def start(self, port=0):
-        self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.fake = self
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        # A short poll interval: shutdown() waits up to one interval.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
+        super().start(port)
         self._sender = threading.Thread(target=self._send_webhooks, daemon=True)
         self._sender.start()
         return self
 
     def stop(self):
-        self._stopping.set()  # wakes a handler sleeping in a hang
         self._outbox.put(None)
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        super().stop()
         self._sender.join(timeout=5)
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
 
     # --- switches for tests ------------------------------------------------
 
@@ -552,230 +749,6 @@ class FakeVipps:
             if time.monotonic() > deadline:
                 raise TimeoutError("webhooks still being sent")
             time.sleep(0.01)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass  # keep test output clean
-
-    def do_GET(self):
-        self._dispatch("GET")
-
-    def do_POST(self):
-        self._dispatch("POST")
-
-    def do_DELETE(self):
-        self._dispatch("DELETE")
-
-    def _dispatch(self, method):
-        fake = self.server.fake
-        url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        if url.path.startswith("/landing/"):
-            return self._landing(method, url.path.removeprefix("/landing/"), raw)
-        if (method, url.path) == ("POST", "/accesstoken/get"):
-            return self._answer(*self._access_token())
-        try:
-            body = json.loads(raw) if raw else None
-        except ValueError:
-            return self._answer(
-                400, _Problem(400, "Bad Request", "The body is not JSON.").body
-            )
-        with fake._lock:
-            fake.requests.append((method, url.path, dict(self.headers), body))
-        try:
-            self._check_auth()
-        except _Problem as problem:
-            return self._answer(problem.status, problem.body)
-        fault = fake._take_fault()
-        if fault and not fault.after_acting:
-            if fault.kind == "hang":
-                fake._stopping.wait(fault.seconds)
-            problem = _Problem(fault.status, "Fake Vipps failure", "A fault for tests.")
-            return self._answer(fault.status, problem.body)
-        try:
-            status, answer = self._api(method, url.path, body)
-        except _Problem as problem:
-            status, answer = problem.status, problem.body
-        if fault and fault.kind == "hang":
-            fake._stopping.wait(fault.seconds)
-        elif fault:
-            problem = _Problem(fault.status, "Fake Vipps failure", "A fault for tests.")
-            status, answer = fault.status, problem.body
-        self._answer(status, answer)
-
-    def _access_token(self):
-        fake = self.server.fake
-        with fake._lock:
-            fake.token_requests += 1
-        if self.headers.get("Ocp-Apim-Subscription-Key") != fake.subscription_key:
-            return 401, {
-                "statusCode": 401,
-                "message": "Access denied due to invalid subscription key. Make "
-                "sure to provide a valid key for an active subscription.",
-            }
-        if (self.headers.get("client_id"), self.headers.get("client_secret")) != (
-            fake.client_id,
-            fake.client_secret,
-        ):
-            return 401, {
-                "error": "unauthorized_client",
-                "error_description": "AADSTS700016: The client id or secret is wrong.",
-            }
-        token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + secrets.token_urlsafe(24)
-        now = int(time.time())
-        with fake._lock:
-            fake._tokens[token] = now + fake.token_seconds
-        # Vipps' (Azure AD's) shape: every number as a string.
-        return 200, {
-            "token_type": "Bearer",
-            "expires_in": str(fake.token_seconds),
-            "ext_expires_in": str(fake.token_seconds),
-            "expires_on": str(now + fake.token_seconds),
-            "not_before": str(now),
-            "resource": "00000002-0000-0000-c000-000000000000",
-            "access_token": token,
-        }
-
-    def _check_auth(self):
-        fake = self.server.fake
-        if self.headers.get("Ocp-Apim-Subscription-Key") != fake.subscription_key:
-            raise _Problem(
-                401,
-                "Unauthorized",
-                "Access denied due to missing or invalid subscription key.",
-            )
-        token = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-        with fake._lock:
-            expiry = fake._tokens.get(token)
-        if expiry is None or expiry < time.time():
-            raise _Problem(
-                401, "Unauthorized", "The access token is missing, invalid or expired."
-            )
-        if self.headers.get("Merchant-Serial-Number") != fake.merchant_serial_number:
-            raise _Problem(
-                403, "Forbidden", "The Merchant-Serial-Number is not this sales unit's."
-            )
-
-    def _api(self, method, path, body):
-        fake = self.server.fake
-        key = self.headers.get("Idempotency-Key")
-        if method == "POST" and path.startswith("/epayment/") and not key:
-            raise _Problem(
-                400, "Bad Request", "The Idempotency-Key header is required."
-            )
-        if key is not None and len(key) > 50:
-            raise _Problem(400, "Bad Request", "The Idempotency-Key is too long.")
-        with fake._lock:  # held throughout, so a concurrent retry cannot act twice
-            fake._current_key = key
-            try:
-                return self._route(method, path, body, key)
-            finally:
-                fake._current_key = None
-
-    def _route(self, method, path, body, key):
-        fake = self.server.fake
-        if (method, path) == ("POST", "/epayment/v1/payments"):
-            return fake._idempotent_call(
-                method, path, key, body, lambda: fake._create(body)
-            )
-        match = re.fullmatch(r"/epayment/v1/payments/([^/]+)(/[a-z]+)?", path)
-        if match and method == "GET" and match[2] is None:
-            return 200, copy.deepcopy(fake._payment(match[1]))
-        if match and method == "GET" and match[2] == "/events":
-            fake._payment(match[1])
-            return 200, fake.events(match[1])
-        if (
-            match
-            and method == "POST"
-            and match[2] in ("/capture", "/cancel", "/refund")
-        ):
-            action = match[2][1:]
-            return fake._idempotent_call(
-                method,
-                path,
-                key,
-                body,
-                lambda: fake._modification(match[1], action, body),
-            )
-        if path == "/webhooks/v1/webhooks" and method == "POST":
-            if key is None:
-                return fake._register(body)
-            return fake._idempotent_call(
-                method, path, key, body, lambda: fake._register(body)
-            )
-        if path == "/webhooks/v1/webhooks" and method == "GET":
-            return 200, {"webhooks": copy.deepcopy(list(fake.webhooks.values()))}
-        match = re.fullmatch(r"/webhooks/v1/webhooks/([^/]+)", path)
-        if match and method == "DELETE":
-            if fake.webhooks.pop(match[1], None) is None:
-                raise _Problem(404, "Not Found", "No webhook with that id.")
-            return 204, None
-        raise _Problem(404, "Not Found", f"No such endpoint: {method} {path}.")
-
-    # --- the customer's page -------------------------------------------------
-
-    def _landing(self, method, reference, raw):
-        fake = self.server.fake
-        payment = fake.payments.get(reference)
-        if payment is None:
-            return self._page(404, "Ukjent betaling / Unknown payment", "")
-        return_url = fake._orders[reference]["returnUrl"] or ""
-        if method == "POST" and payment["state"] == "CREATED":
-            outcome = dict(parse_qsl(raw.decode())).get("outcome")
-            if outcome in ("approve", "decline"):
-                (fake.approve if outcome == "approve" else fake.decline)(reference)
-                if fake.webhooks_before_return:
-                    fake.wait_for_webhooks()
-                return self._send(303, "text/html", b"", {"Location": return_url})
-        e = html.escape
-        value = payment["amount"]["value"]
-        price = f"{value // 100},{value % 100:02d} {payment['amount']['currency']}"
-        description = fake._orders[reference]["description"]
-        if payment["state"] == "CREATED":
-            content = (
-                f"<p>{e(description)}</p>"
-                f'<form method="post" action="/landing/{e(reference)}">'
-                '<button name="outcome" value="approve">Godkjenn / Approve</button> '
-                '<button name="outcome" value="decline">Avvis / Decline</button>'
-                "</form>"
-            )
-        else:
-            content = (
-                "<p>Betalingen er ikke lenger aktiv. / "
-                "This payment is no longer active.</p>"
-            )
-        content += f'<p><a href="{e(return_url)}">Tilbake / Back</a></p>'
-        self._page(200, f"Betal / Pay {price}", content)
-
-    def _page(self, status, title, content):
-        e = html.escape
-        text = (
-            '<!doctype html><html lang="nb"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(title)} – Vipps</title></head><body><main>"
-            f"<h1>{e(title)}</h1>{content}</main></body></html>"
-        )
-        self._send(status, "text/html; charset=utf-8", text.encode())
-
-    def _answer(self, status, answer):
-        if answer is None:
-            return self._send(status, "application/json", b"")
-        kind = "application/problem+json" if status >= 400 else "application/json"
-        self._send(status, kind, json.dumps(answer).encode())
-
-    def _send(self, status, content_type, data, headers=None):
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-        except ConnectionError:
-            pass  # the client gave up waiting: as with a real slow Vipps
 
 
 def main():

@@ -106,9 +106,7 @@ def test_an_unknown_address_is_404(fake):
 
 @pytest.mark.django_db
 def test_the_shops_client_reads_the_fake(fake, settings):
-    settings.BRING_API_BASE = fake.url
-    settings.BRING_API_UID = fake_bring.API_UID
-    settings.BRING_API_KEY = fake_bring.API_KEY
+    fake.point_at_me(settings)
 
     with translation.override("nb"):
         found = pickup_points.near(" 50 03 ")

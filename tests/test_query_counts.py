@@ -6,7 +6,6 @@ from oscar.apps.address.models import Country
 
 from products.models import Category, ProductCategory
 from shop.demo import site_data as shop_demo
-from tests import fake_bring
 from tests.fake_bring import FakeBring
 from tests.helpers import (
     checkout_until_review,
@@ -217,11 +216,7 @@ def vipps_basket(request, settings, client):
     from tests.fake_vipps import FakeVipps
 
     with FakeVipps() as fake:
-        settings.VIPPS_API_BASE = fake.url
-        settings.VIPPS_CLIENT_ID = fake.client_id
-        settings.VIPPS_CLIENT_SECRET = fake.client_secret
-        settings.VIPPS_SUBSCRIPTION_KEY = fake.subscription_key
-        settings.VIPPS_MERCHANT_SERIAL_NUMBER = fake.merchant_serial_number
+        fake.point_at_me(settings)
         shop_demo.load_shipping_methods()
         shop_demo.load_footer_pages()
         Country.objects.update_or_create(
@@ -265,9 +260,7 @@ def test_delivery_step_with_pickup_points_query_budget(
     client = checkout_basket
     url = reverse("checkout:shipping-method")
     with FakeBring() as fake:
-        settings.BRING_API_BASE = fake.url
-        settings.BRING_API_UID = fake_bring.API_UID
-        settings.BRING_API_KEY = fake_bring.API_KEY
+        fake.point_at_me(settings)
         client.get(url, {"postcode": "5003"})  # warms all but the address's list
         for state in ("cold", "warm"):
             info = f"delivery step with pickup points, cache {state}"

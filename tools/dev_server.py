@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests import fake_bring
+from tests.fake_bring import FakeBring
 from tests.fake_stripe import FakeStripe
 from tests.fake_vipps import FakeVipps
 
@@ -38,32 +38,17 @@ class Fake:
 def start_stripe(shop_url):
     fake = FakeStripe().start()
     fake.webhook_url = f"{shop_url}/checkout/stripe/webhook/"
-    return fake, {
-        "STRIPE_SECRET_KEY": "sk_test_local",
-        "STRIPE_API_BASE": fake.url,
-        "STRIPE_WEBHOOK_SECRET": fake.webhook_secret,
-    }
+    return fake, fake.shop_settings()
 
 
 def start_vipps(shop_url):
     fake = FakeVipps(webhook_url=f"{shop_url}/vipps/webhook/").start()
-    return fake, {
-        "VIPPS_CLIENT_ID": fake.client_id,
-        "VIPPS_CLIENT_SECRET": fake.client_secret,
-        "VIPPS_SUBSCRIPTION_KEY": fake.subscription_key,
-        "VIPPS_MERCHANT_SERIAL_NUMBER": fake.merchant_serial_number,
-        "VIPPS_WEBHOOK_SECRET": fake.webhook_secret,
-        "VIPPS_API_BASE": fake.url,
-    }
+    return fake, fake.shop_settings()
 
 
 def start_bring(shop_url):
-    fake = fake_bring.FakeBring().start()
-    return fake, {
-        "BRING_API_BASE": fake.url,
-        "BRING_API_UID": fake_bring.API_UID,
-        "BRING_API_KEY": fake_bring.API_KEY,
-    }
+    fake = FakeBring().start()
+    return fake, fake.shop_settings()
 
 
 FAKES = (

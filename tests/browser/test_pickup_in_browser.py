@@ -24,9 +24,7 @@ Order = get_model("order", "Order")
 @pytest.fixture
 def bring_fake(settings, shop_url):
     with FakeBring() as fake:
-        settings.BRING_API_BASE = fake.url
-        settings.BRING_API_UID = fake_bring.API_UID
-        settings.BRING_API_KEY = fake_bring.API_KEY
+        fake.point_at_me(settings)
         yield fake
 
 

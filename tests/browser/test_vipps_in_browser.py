@@ -22,12 +22,7 @@ Order = get_model("order", "Order")
 @pytest.fixture
 def vipps_fake(settings, shop_url):
     with FakeVipps() as fake:
-        settings.VIPPS_API_BASE = fake.url
-        settings.VIPPS_CLIENT_ID = fake.client_id
-        settings.VIPPS_CLIENT_SECRET = fake.client_secret
-        settings.VIPPS_SUBSCRIPTION_KEY = fake.subscription_key
-        settings.VIPPS_MERCHANT_SERIAL_NUMBER = fake.merchant_serial_number
-        settings.VIPPS_WEBHOOK_SECRET = fake.webhook_secret
+        fake.point_at_me(settings)
         # The live server's threads share one connection to its in-memory
         # SQLite database, so they must take turns: no webhook while the order
         # is being placed (see send_to_the_shop), and the approval's before the

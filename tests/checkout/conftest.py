@@ -6,7 +6,6 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.demo import site_data as shop_demo
-from tests import fake_bring
 from tests.fake_bring import FakeBring
 from tests.fake_stripe import FakeStripe
 from tests.helpers import add_routine, checkout_until_review, place_order
@@ -38,9 +37,7 @@ def bring_fake(settings):
     """The pickup-point list on, against a local fake of Bring's API (the
     test settings leave it off, so other tests get the fallback)."""
     with FakeBring() as fake:
-        settings.BRING_API_BASE = fake.url
-        settings.BRING_API_UID = fake_bring.API_UID
-        settings.BRING_API_KEY = fake_bring.API_KEY
+        fake.point_at_me(settings)
         settings.BRING_TIMEOUT_SECONDS = 0.5
         yield fake
 

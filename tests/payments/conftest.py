@@ -10,12 +10,7 @@ def vipps_fake(settings):
     """The shop's Vipps settings pointed at a fresh fake (its keys, its
     webhook secret, a one-second timeout so a hang is quick to notice)."""
     with FakeVipps() as fake:
-        settings.VIPPS_API_BASE = fake.url
-        settings.VIPPS_CLIENT_ID = fake.client_id
-        settings.VIPPS_CLIENT_SECRET = fake.client_secret
-        settings.VIPPS_SUBSCRIPTION_KEY = fake.subscription_key
-        settings.VIPPS_MERCHANT_SERIAL_NUMBER = fake.merchant_serial_number
-        settings.VIPPS_WEBHOOK_SECRET = fake.webhook_secret
+        fake.point_at_me(settings)
         settings.VIPPS_TIMEOUT_SECONDS = 1
         yield fake
 
