@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 
@@ -353,7 +353,7 @@ def test_the_packing_slip_lists_what_to_pack_and_where_without_prices(
     text = text_of(response.content)
     for shown in (
         invoice_order.number,
-        invoice_order.date_placed.strftime("%d.%m.%Y"),
+        timezone.localtime(invoice_order.date_placed).strftime("%d.%m.%Y"),
         "Kari Nordmann",
         "Storgata 5",
         "0155 Oslo",
