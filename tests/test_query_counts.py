@@ -169,8 +169,7 @@ def test_author_page_query_budget(client, articles, django_assert_max_num_querie
     warm_and_count(client, django_assert_max_num_queries, url, 6, "author")
 
 
-@pytest.fixture
-def checkout_basket(request, client):
+def through_checkout(client, size, method="invoice"):
     """A guest with `size` lines in the basket, through every checkout step."""
     shop_demo.load_shipping_methods()
     shop_demo.load_footer_pages()
@@ -182,10 +181,15 @@ def checkout_basket(request, client):
             "is_shipping_country": True,
         },
     )
-    for product in make_products(request.param)[1]:
+    for product in make_products(size)[1]:
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
-    checkout_until_review(client)
+    checkout_until_review(client, method=method)
     return client
+
+
+@pytest.fixture
+def checkout_basket(request, client):
+    return through_checkout(client, request.param)
 
 
 CHECKOUT_BUDGETS = {
@@ -217,22 +221,7 @@ def vipps_basket(request, settings, client):
 
     with FakeVipps() as fake:
         fake.point_at_me(settings)
-        shop_demo.load_shipping_methods()
-        shop_demo.load_footer_pages()
-        Country.objects.update_or_create(
-            iso_3166_1_a2="NO",
-            defaults={
-                "name": "Norway",
-                "printable_name": "Norway",
-                "is_shipping_country": True,
-            },
-        )
-        for product in make_products(request.param)[1]:
-            client.post(
-                reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}
-            )
-        checkout_until_review(client, method="vipps")
-        yield client
+        yield through_checkout(client, request.param, method="vipps")
 
 
 @pytest.mark.parametrize("vipps_basket", SIZES, indirect=True)

@@ -43,6 +43,16 @@ def note(order: Order, message: str) -> None:
     OrderNote.objects.create(order=order, message=message, note_type=OrderNote.SYSTEM)
 
 
+def note_once(order: Order, message: str) -> bool:
+    """``note``, unless the order already has that very note (another path,
+    such as a webhook or the reconciliation, wrote it first); says whether
+    it wrote it."""
+    if order.notes.filter(message=message).exists():
+        return False
+    note(order, message)
+    return True
+
+
 def record_payment(order: Order, source, *, amount, reference: str) -> None:
     """Money received for ``order`` through its payment ``source`` (saved
     here if new): the source is debited and the order gets a "paid" payment

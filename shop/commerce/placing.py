@@ -564,9 +564,8 @@ def leave_mismatch_for_staff(order: Order, payment: CardPayment, via: str) -> No
         "The order is not marked paid: check the payment in Stripe's dashboard, "
         "then mark the order paid, or cancel it and refund the payment."
     )
-    if order.notes.filter(message=message).exists():
+    if not orders.note_once(order, message):
         return  # already seen by another path (webhook, return, reconciliation)
-    orders.note(order, message)
     logger.error(
         "Card payment %s for order %s does not match: Stripe reports %s %s, the "
         "order is %s %s (%s). Left pending for staff.",
@@ -592,9 +591,8 @@ def leave_vipps_mismatch_for_staff(order: Order, reference: str, amount, via) ->
         "payment in Vipps' portal, then cancel the order (which releases the "
         "reservation) and ask the customer to order again."
     )
-    if order.notes.filter(message=message).exists():
+    if not orders.note_once(order, message):
         return  # already seen by another path (webhook, return, reconciliation)
-    orders.note(order, message)
     logger.error(
         "Vipps payment %s for order %s does not match the order's total (%s). "
         "Left pending for staff.",

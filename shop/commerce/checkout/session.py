@@ -13,6 +13,9 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.checkout.session import (
     CheckoutSessionMixin as CoreCheckoutSessionMixin,
 )
+from oscar.core.loading import get_model
+
+Basket = get_model("basket", "Basket")
 
 
 class CheckoutSessionMixin(CoreCheckoutSessionMixin):
@@ -29,3 +32,11 @@ class CheckoutSessionMixin(CoreCheckoutSessionMixin):
                 )
                 % {"items": items, "limit": limit},
             )
+
+    def basket_given_back(self):
+        """The basket of an order the payment provider's notice (Stripe's
+        expiry, Vipps' webhook) already removed, once it is open again."""
+        owner = self.request.user if self.request.user.is_authenticated else None
+        return Basket.open.filter(
+            pk=self.checkout_session.get_submitted_basket_id(), owner=owner
+        ).first()

@@ -22,7 +22,6 @@ from django.views.generic import FormView, RedirectView, TemplateView
 from oscar.apps.checkout import signals as checkout_signals
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
-from oscar.core.loading import get_model
 
 from shop.commerce import placing
 from shop.commerce.accounts import signup
@@ -41,7 +40,6 @@ from shop.commerce.shipping import pickup_points
 from shop.commerce.shipping.pickup_points import PICKUP_METHOD_CODE, DeliveryChoice
 from shop.security import rate_limits
 
-Basket = get_model("basket", "Basket")
 logger = logging.getLogger(__name__)
 
 
@@ -346,13 +344,6 @@ class CardCancelView(CheckoutSessionMixin, View):
         )
         return redirect("checkout:payment-method")
 
-    def basket_given_back(self):
-        """The basket of an order Stripe's expiry notice already removed."""
-        owner = self.request.user if self.request.user.is_authenticated else None
-        return Basket.open.filter(
-            pk=self.checkout_session.get_submitted_basket_id(), owner=owner
-        ).first()
-
 
 @method_decorator(csrf_exempt, name="dispatch")
 class StripeWebhookView(View):
@@ -471,13 +462,6 @@ class VippsReturnView(CheckoutSessionMixin, TemplateView):
         return self.render_to_response(
             self.get_context_data(record=record, unreachable=unreachable)
         )
-
-    def basket_given_back(self):
-        """The basket of an order a webhook already removed."""
-        owner = self.request.user if self.request.user.is_authenticated else None
-        return Basket.open.filter(
-            pk=self.checkout_session.get_submitted_basket_id(), owner=owner
-        ).first()
 
 
 @method_decorator(csrf_exempt, name="dispatch")
