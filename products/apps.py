@@ -38,6 +38,9 @@ class CatalogueConfig(CoreCatalogueConfig):
             # A routine's price is its offer's; cards and pages show it.
             get_model("offer", "ConditionalOffer"),
             get_model("offer", "Range"),
+            # Which products a range holds: offers read it from the cache
+            # under the page version (shop/commerce/offer/models.py).
+            get_model("offer", "RangeProduct"),
         )
         register_sitemap("products", sitemaps.ProductSitemap)
         register_sitemap("categories", sitemaps.CategorySitemap)

@@ -7,9 +7,12 @@ basket needs none, see shop/urls.py). Most visitors arrive like that from a
 search engine, so their pages are served from the cache (Redis when
 REDIS_URL is set, else this process's memory) without touching the database.
 
-Anything else (a signed-in customer, a visitor with a basket or a session,
-a POST, a private page, a response that sets a cookie) goes through Django
-as usual and is never cached.
+A guest with a basket or a session sees the same page but for the basket
+count in the header, so they get the stored page with that part filled in
+for them (see "Guests" below): as fast as a new visitor, whatever the basket
+holds. Anything else (a signed-in customer, a message waiting, a POST, a
+private page, a response that sets a cookie) goes through Django as usual
+and is never cached.
 
 Keys: a page is stored under its path and the query parameters its view
 reads (the page number of lists, the search words), normalised. A request
@@ -26,10 +29,14 @@ than until the next planned change (a sale starting or ending), and at most
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
 """
 
+import copy
 import re
+from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.messages.storage.session import SessionStorage
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -38,7 +45,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.generic.list import MultipleObjectMixin
 
 from products.models import SEARCH_QUERY_LENGTH
+from shop.commerce.basket.summary import header_basket_items
 from shop.core.page_versions import current_version, seconds_until_pages_change
+from shop.storefront import visitor_part
 
 VISITOR_COOKIES = ("messages",)
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain", "application/atom")
@@ -120,8 +129,11 @@ def page_address(request):
     return address, storable
 
 
-def page_key(address: str) -> str:
-    return f"shop:page:{current_version()}:{address}"
+def page_key(address: str, unshared: bool = False) -> str:
+    """The key of the page stored for ``address``; ``unshared``: of the mark
+    that the page there is rendered for each visitor (never stored)."""
+    kind = "unshared" if unshared else "page"
+    return f"shop:{kind}:{current_version()}:{address}"
 
 
 def is_cacheable(response):
@@ -150,8 +162,9 @@ def storage_seconds() -> int:
 
 
 def page_cache_middleware(get_response):
-    """Stored pages for anonymous visitors; ``Cache-Control: private,
-    no-store`` on private pages, whether the page cache is on or not.
+    """Stored pages for new visitors, and for guests with the header filled
+    in for them; ``Cache-Control: private, no-store`` on private pages,
+    whether the page cache is on or not.
 
     A stored page keeps every header the views and the middleware below
     this one gave it; what sits above (security headers, the Host check)
@@ -162,27 +175,119 @@ def page_cache_middleware(get_response):
             response = get_response(request)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        if not settings.SHOP_PAGE_CACHE_SECONDS or not is_anonymous_visitor(request):
+        if not settings.SHOP_PAGE_CACHE_SECONDS:
             return get_response(request)
-        found = page_address(request)
-        if found is None:
-            return get_response(request)
-        address, storable = found
-        key = page_key(address)
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = get_response(request)
-        if storable and is_cacheable(response):
-            # Whoever has a session or basket sees this page differently.
-            patch_vary_headers(response, ("Cookie",))
-            seconds = storage_seconds()
-            if seconds:
-                cache.set(key, (response.content, dict(response.headers)), seconds)
-            response["X-Page-Cache"] = "miss"
-        return response
+        if is_anonymous_visitor(request):
+            return page_for_new_visitor(request, get_response)
+        if request.method in ("GET", "HEAD"):
+            items = guest_basket_items(request)
+            if items is not None:
+                response = page_for_guest(request, get_response, items)
+                if response is not None:
+                    return response
+        return get_response(request)
 
     return middleware
+
+
+def page_for_new_visitor(request, get_response):
+    found = page_address(request)
+    if found is None:
+        return get_response(request)
+    address, storable = found
+    key = page_key(address)
+    stored = cache.get(key)
+    if stored is not None:
+        content, headers = stored
+        response = HttpResponse(content, headers=headers)
+        response["X-Page-Cache"] = "hit"
+        return response
+    response = get_response(request)
+    if storable and store(key, response) is not None:
+        response["X-Page-Cache"] = "miss"
+    return response
+
+
+def store(key, response):
+    """Store a new visitor's page if it may be shared; what was stored."""
+    if not is_cacheable(response):
+        return None
+    # Whoever has a session or basket sees this page differently.
+    patch_vary_headers(response, ("Cookie",))
+    stored = (response.content, dict(response.headers))
+    seconds = storage_seconds()
+    if seconds:
+        cache.set(key, stored, seconds)
+    return stored
+
+
+# --- Guests: the stored page, with their own header ---------------------------
+#
+# A guest (not signed in) with a basket or a session sees what a new visitor
+# sees but for the header's basket count (templates/includes/visitor_links.html,
+# marked in base.html). Their pages are the stored ones with that part filled
+# in (shop/storefront/visitor_part.py), the count read from the cache
+# (shop/commerce/basket/summary.py): no basket, offers or template is loaded.
+# Anyone else (signed in, a message or basket notice waiting) gets the page
+# rendered for them, as do pages that are never stored (forms with a CSRF
+# token), which are remembered as such so they are rendered only once.
+
+
+def guest_basket_items(request) -> int | None:
+    """The basket count a guest's header shows; None for a visitor whose
+    page must be rendered for them."""
+    if request.COOKIES.get("messages"):  # a deleted cookie may come back empty
+        return None
+    session = request.session
+    if SESSION_KEY in session or SessionStorage.session_key in session:
+        return None
+    return header_basket_items(request)
+
+
+def page_for_guest(request, get_response, items):
+    found = page_address(request)
+    if found is None:
+        return None
+    address, storable = found
+    key, unshared_key = page_key(address), page_key(address, unshared=True)
+    found = cache.get_many([key, unshared_key])
+    if unshared_key in found:
+        return None
+    page = with_guest_part(found.get(key), items)
+    if page is None and storable:
+        # Not stored yet, or stored by a release whose header had no marks.
+        page = with_guest_part(store(key, get_response(as_new_visitor(request))), items)
+        if page is None:
+            cache.set(unshared_key, True, storage_seconds())
+    if page is None:
+        return None
+    content, headers = page
+    response = HttpResponse(content, headers=headers)
+    # Only this visitor's: no proxy keeps it, the browser checks again.
+    patch_cache_control(response, private=True, no_cache=True)
+    response["X-Page-Cache"] = "hit, header for the visitor"
+    return response
+
+
+def with_guest_part(stored, items):
+    """``(content, headers)`` of a stored page with the guest's part filled
+    in; None if nothing is stored or an HTML page has no part to fill."""
+    if stored is None:
+        return None
+    content, headers = stored
+    if headers.get("Content-Type", "").startswith("text/html"):
+        # Sitemaps, feeds and robots.txt have nobody's header.
+        content = visitor_part.fill(content, items)
+        if content is None:
+            return None
+    return content, headers
+
+
+def as_new_visitor(request):
+    """The same request as a new visitor sends it: no cookies, so no
+    session, basket or user, and a session of its own that is never saved."""
+    new_visitor = copy.copy(request)
+    new_visitor.COOKIES = {}
+    new_visitor.META = {k: v for k, v in request.META.items() if k != "HTTP_COOKIE"}
+    new_visitor.session = import_module(settings.SESSION_ENGINE).SessionStore()
+    return new_visitor
