@@ -78,3 +78,30 @@ def test_the_routine_has_one_price(demo_catalogue):
     guide = Article.objects.get(slug_en="skin-during-and-after-isotretinoin")
     guide_html = client.get(guide.get_absolute_url()).content.decode()
     assert f'<span class="price">{shown}</span>' in guide_html  # the routine card
+
+
+def test_a_visitor_with_the_routine_in_the_basket_sees_the_same_prices(
+    demo_catalogue, settings, django_capture_on_commit_callbacks
+):
+    """Their pages come from the page cache with their own header
+    (shop/storefront/page_cache.py): the prices are the ones everybody sees,
+    and the basket charges them."""
+    settings.SHOP_PAGE_CACHE_SECONDS = 300
+    routine = demo_catalogue.routine
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("catalogue:routine-add", args=[routine.slug]))
+    routine_total = basket_total(client)
+
+    for product in demo_catalogue.products:
+        Client().get(product.get_absolute_url())  # stored for everyone
+        response = client.get(product.get_absolute_url())
+        html, structured, preview = page(client, product.get_absolute_url())
+        shown = re.search(r'<span class="price__amount">([^<]+)</span>', html).group(1)
+        assert response["X-Page-Cache"] == "hit, header for the visitor"
+        assert structured == preview == str(product.stockrecords.get().price)
+        assert shown == format_price(Decimal(structured))
+    html, structured, preview = page(client, routine.get_absolute_url())
+    assert structured == preview == "1467.95"
+    assert routine_total == format_price(Decimal(structured)) == "1.467,95\xa0NOK"
+    assert "1.467,95\xa0NOK" in html

@@ -134,6 +134,7 @@ def test_every_model_pages_show_renews_the_pages():
         "partner.StockRecord",
         "offer.ConditionalOffer",
         "offer.Range",
+        "offer.RangeProduct",
         "articles.Article",
         "articles.ArticleProduct",
         "articles.Author",
