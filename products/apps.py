@@ -37,9 +37,11 @@ class CatalogueConfig(CoreCatalogueConfig):
             RoutineStep,
             # A routine's price is its offer's; cards and pages show it.
             get_model("offer", "ConditionalOffer"),
+            get_model("offer", "Condition"),
+            get_model("offer", "Benefit"),
             get_model("offer", "Range"),
-            # Which products a range holds: offers read it from the cache
-            # under the page version (shop/commerce/offer/models.py).
+            # Which products a range holds: offers and ranges are read from
+            # the cache under the page version (shop/commerce/offer/).
             get_model("offer", "RangeProduct"),
         )
         register_sitemap("products", sitemaps.ProductSitemap)

@@ -133,6 +133,8 @@ def test_every_model_pages_show_renews_the_pages():
         "catalogue.RoutineStep",
         "partner.StockRecord",
         "offer.ConditionalOffer",
+        "offer.Condition",
+        "offer.Benefit",
         "offer.Range",
         "offer.RangeProduct",
         "articles.Article",

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from oscar.apps.basket.models import Basket
-from oscar.apps.offer.models import ConditionalOffer
 
+from shop.commerce.basket.models import Basket
+from shop.commerce.offer.models import ConditionalOffer
 from tests.helpers import make_product, make_routine
 
 pytestmark = pytest.mark.django_db

@@ -3,12 +3,22 @@ and the notices about changes the customer did not make."""
 
 from django.contrib import messages
 from oscar.apps.basket.middleware import BasketMiddleware as CoreBasketMiddleware
+from oscar.core.loading import get_class
 
 from shop.commerce.basket.models import BasketNotice
 from shop.commerce.basket.notices import shown_lazily
+from shop.commerce.basket.summary import basket_facts
+
+Applicator = get_class("offer.applicator", "Applicator")
 
 
 class BasketMiddleware(CoreBasketMiddleware):
+    def apply_offers_to_basket(self, request, basket):
+        # Loading the lines tells whether there are any: Oscar counts them in
+        # a query of its own first, then loads them to apply the offers.
+        if basket.id and basket.all_lines():
+            Applicator().apply(basket, request.user, request)
+
     def process_response(self, request, response):
         response = super().process_response(request, response)
         cookie = response.cookies.get(self.get_cookie_key(request))
@@ -25,7 +35,8 @@ def basket_notice_middleware(get_response):
 
     def middleware(request):
         basket = request.basket
-        if basket.id:
+        # Whether any wait is known without a query (shop/commerce/basket/summary.py).
+        if basket.id and basket_facts(basket.id).has_notices:
             notices = list(BasketNotice.objects.filter(basket_id=basket.id))
             for notice in notices:
                 messages.warning(request, shown_lazily(notice.message))

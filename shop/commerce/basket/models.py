@@ -1,6 +1,16 @@
 """Oscar's basket models, and the notices we leave in a basket."""
 
 from django.db import models
+from oscar.apps.basket.abstract_models import AbstractBasket
+
+
+class Basket(AbstractBasket):
+    def all_lines(self):
+        # With each product's class: the stock policy and "does it ship?"
+        # read it for every line, one query each time otherwise.
+        if self._lines is None and self.id is not None:
+            self._lines = super().all_lines().select_related("product__product_class")
+        return super().all_lines()
 
 
 class BasketNotice(models.Model):

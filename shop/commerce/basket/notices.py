@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_noop
 from oscar.apps.basket.abstract_models import AbstractBasket
 
 from shop.commerce.basket.models import BasketNotice
+from shop.commerce.basket.summary import forget_basket_facts
 
 PRODUCT_REMOVED = gettext_noop(
     "“%(product)s” is no longer sold, so it was removed from your basket."
@@ -48,10 +49,14 @@ def notify_baskets_of_deleted_product(sender, instance, **kwargs):
     """Oscar deletes basket lines together with their product; the notice
     tells the customer why the line is gone on their next visit."""
     lines = instance.basket_lines.filter(basket__status=AbstractBasket.OPEN)
+    basket_ids = list(lines.values_list("basket_id", flat=True).distinct())
     BasketNotice.objects.bulk_create(
         BasketNotice(
             basket_id=basket_id,
             message=PRODUCT_REMOVED % {"product": instance.get_title()},
         )
-        for basket_id in lines.values_list("basket_id", flat=True).distinct()
+        for basket_id in basket_ids
     )
+    # bulk_create sends no signals: the baskets' cached facts must go too.
+    for basket_id in basket_ids:
+        forget_basket_facts(basket_id)

@@ -12,7 +12,14 @@ logger = logging.getLogger(__name__)
 
 class Repository(CoreRepository):
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
-        methods = list(OrderAndItemCharges.objects.order_by("price_per_order", "name"))
+        # Once per request: a checkout step asks twice (its check and its
+        # page), each time through a new repository.
+        methods = getattr(basket, "_shipping_methods", None)
+        if methods is None:
+            methods = list(
+                OrderAndItemCharges.objects.order_by("price_per_order", "name")
+            )
+            basket._shipping_methods = methods
         if not methods:
             # The checkout's delivery step then says delivery is unavailable.
             logger.error("No shipping methods are set up; add one in admin.")
