@@ -27,7 +27,8 @@ clients at a time for `seconds` per measurement:
   be as many as those completed.
 
 The full run writes BENCHMARKS.md (perf/report.py), with the targets; the
-short one (CI) writes nothing.
+short one (CI) writes nothing. `--port` keeps a run clear of another one's
+server. Where one checkout request's time goes: `python -m perf.profile`.
 """
 
 import argparse
