@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps \
-	bench bench-deps audit
+	bench bench-deps audit profile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench-deps:
 
 bench: install bench-deps
 	$(BIN)/python -m perf.bench $(BENCH_ARGS)
+
+# Where a checkout request's time goes (pyinstrument), in-process on the
+# bench database that `make bench` filled.
+profile: install
+	$(BIN)/python -m perf.profile $(PROFILE_ARGS)
 
 audit: install browser-deps
 	$(BIN)/python -m perf.audit $(AUDIT_ARGS)

@@ -7,6 +7,7 @@ database must already be migrated and filled (see perf/data.py).
 """
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -48,9 +49,24 @@ def manage(*args, env):
     )
 
 
+def refuse_a_taken_port(port):
+    """Another server on the port (another run's) would answer in this one's
+    place while gunicorn is still retrying to bind it."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(
+                f"Port {port} is taken: is another run on? Pick another."
+            )
+
+
 @contextmanager
-def running_shop(*, database_url=DEFAULT_DATABASE_URL, port=8100, workers=None):
-    env = shop_environment(database_url=database_url, port=port)
+def running_shop(
+    *, database_url=DEFAULT_DATABASE_URL, port=8100, workers=None, environment=None
+):
+    """The shop in gunicorn on `port`, with `environment` (default: the
+    measuring environment of shop_environment())."""
+    refuse_a_taken_port(port)
+    env = environment or shop_environment(database_url=database_url, port=port)
     manage("collectstatic", "--noinput", "-v0", env=env)
     workers = workers or (os.cpu_count() or 1) * 2 + 1
     server = subprocess.Popen(
