@@ -2,19 +2,21 @@
 
     python -m perf.profile [--database-url URL] [--repeat 20]
 
-pyinstrument's summary of two requests of a customer with the routine in the
-basket, each made `repeat` times: the GET of the review page
-(checkout:preview) by a guest who has done every step before it, and the
-POST adding a product to the basket (each time to a routine basket of its
-own, made beforehand and not profiled). They run in this process through the
-Django test client, the shop's whole middleware included (not the retry of
-unsent e-mail that follows a request once a minute), with the bench's
-settings (perf/server.py) on the bench's database: `make bench` fills it
-(`python -m perf.bench --short` will do). The profile is what one request
+pyinstrument's summary of three requests of a customer with the routine in
+the basket, each made `repeat` times: the GET of the review page
+(checkout:preview) by a guest who has done every step before it, the POST
+adding a product to the basket (each time to a routine basket of its own,
+made beforehand and not profiled), and the POST placing the order by invoice
+(each time by a guest of its own, brought to the review page beforehand).
+They run in this process through the Django test client, the shop's whole
+middleware included (not the retry of unsent e-mail that follows a request
+once a minute), with the bench's settings (perf/server.py) on the bench's
+database: `make bench` fills it (`python -m perf.bench --short` will do). The profile is what one request
 costs, not what a loaded server does: `make bench` measures that.
 """
 
 import argparse
+import itertools
 import os
 
 from pyinstrument import Profiler
@@ -32,7 +34,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     options = parser.parse_args()
     os.environ.update(
-        server.shop_environment(database_url=options.database_url, port=8100)
+        server.shop_environment(database_url=options.database_url, port=8100),
+        # One visitor address places every order here.
+        SHOP_MAIL_RATE_PER_IP="1000000/h",
     )
     import django
 
@@ -59,6 +63,24 @@ def main():
             options.repeat,
             lambda visitor: visitor.post(add, {"quantity": 1}),
             prepare=lambda: bench.visitor_with_the_routine(catalogue.routine),
+            expected=302,
+        )
+    )
+
+    guests = itertools.count()
+
+    def guest_at_the_review_page():
+        visitor = bench.visitor_with_the_routine(catalogue.routine)
+        checkout_until_review(visitor, email=f"bench.profile.{next(guests)}@example.no")
+        return visitor
+
+    place = {"action": "place_order", "accept_terms": "on"}
+    print(f"POST {review}, placing the order by invoice, ×{options.repeat}:")
+    print(
+        profiled(
+            options.repeat,
+            lambda visitor: visitor.post(review, place),
+            prepare=guest_at_the_review_page,
             expected=302,
         )
     )

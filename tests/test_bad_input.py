@@ -107,13 +107,14 @@ def test_changing_and_removing_a_line_in_the_basket(basket_with_one_cream):
 
 
 def test_a_deleted_product_is_removed_from_the_basket_with_a_message(
-    basket_with_one_cream, cream
+    basket_with_one_cream, cream, django_capture_on_commit_callbacks
 ):
     client = basket_with_one_cream
     other = make_product(title="Cleansing milk", price="199.00")
     client.post(reverse("basket:add", kwargs={"pk": other.pk}), {"quantity": 1})
 
-    cream.delete()
+    with django_capture_on_commit_callbacks(execute=True):  # as staff's delete commits
+        cream.delete()
 
     page = client.get(reverse("basket:summary"))
     html = page.content.decode()
