@@ -11,8 +11,9 @@ made beforehand and not profiled), and the POST placing the order by invoice
 They run in this process through the Django test client, the shop's whole
 middleware included (not the retry of unsent e-mail that follows a request
 once a minute), with the bench's settings (perf/server.py) on the bench's
-database: `make bench` fills it (`python -m perf.bench --short` will do). The profile is what one request
-costs, not what a loaded server does: `make bench` measures that.
+database: `make bench` fills it (`python -m perf.bench --short` will do).
+The profile is what one request costs, not what a loaded server does:
+`make bench` measures that.
 """
 
 import argparse

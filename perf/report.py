@@ -154,13 +154,8 @@ def page_cache_targets(pages):
     lines = []
     for page in pages:
         if page.name in PAGE_CACHE_PAGES:
-            r, factor = page.loads["new visitor"], ratio(page, "new visitor")
-            wrong = answered(r, page)
-            ok = factor >= PAGE_CACHE_RATIO and r["p99"] < PAGE_P99 and not wrong
             lines.append(
-                f"- {page.name}, new visitor: {factor:.2f}× the bare page (target "
-                f"≥ {PAGE_CACHE_RATIO}), p99 {r['p99']:.1f} ms (target < "
-                f"{PAGE_P99}){wrong} → {verdict(ok)}"
+                ratio_line(page, "new visitor", "new visitor", PAGE_CACHE_RATIO)
             )
     product = by_name["product"].loads["new visitor"]["p50"]
     for name in ("search", "category, last page"):
@@ -176,15 +171,21 @@ def basket_targets(pages):
     lines = []
     for page in pages:
         for visitor, label in (("1 product", "1 product"), ("routine", "the routine")):
-            r, factor = page.loads[visitor], ratio(page, visitor)
-            wrong = answered(r, page)
-            ok = factor >= BASKET_RATIO and r["p99"] < PAGE_P99 and not wrong
             lines.append(
-                f"- {page.name}, {label} in the basket: {factor:.2f}× the bare page "
-                f"(target ≥ {BASKET_RATIO}), p99 {r['p99']:.1f} ms (target < "
-                f"{PAGE_P99}){wrong} → {verdict(ok)}"
+                ratio_line(page, visitor, f"{label} in the basket", BASKET_RATIO)
             )
     return lines
+
+
+def ratio_line(page, visitor, label, target):
+    """A page's target for one visitor: its ratio to the bare page, and p99."""
+    r, factor = page.loads[visitor], ratio(page, visitor)
+    wrong = answered(r, page)
+    ok = factor >= target and r["p99"] < PAGE_P99 and not wrong
+    return (
+        f"- {page.name}, {label}: {factor:.2f}× the bare page (target ≥ {target}), "
+        f"p99 {r['p99']:.1f} ms (target < {PAGE_P99}){wrong} → {verdict(ok)}"
+    )
 
 
 def sql_targets(pages):
