@@ -129,11 +129,14 @@ def page_address(request):
     return address, storable
 
 
-def page_key(address: str, unshared: bool = False) -> str:
-    """The key of the page stored for ``address``; ``unshared``: of the mark
-    that the page there is rendered for each visitor (never stored)."""
-    kind = "unshared" if unshared else "page"
-    return f"shop:{kind}:{current_version()}:{address}"
+def page_key(address: str) -> str:
+    return f"shop:page:{current_version()}:{address}"
+
+
+def unshared_key(key: str) -> str:
+    """The key of the mark that the page under ``key`` is rendered for each
+    visitor (never stored); it goes with the page's version."""
+    return f"shop:unshared:{key}"
 
 
 def is_cacheable(response):
@@ -249,16 +252,17 @@ def page_for_guest(request, get_response, items):
     if found is None:
         return None
     address, storable = found
-    key, unshared_key = page_key(address), page_key(address, unshared=True)
-    found = cache.get_many([key, unshared_key])
-    if unshared_key in found:
+    key = page_key(address)
+    mark = unshared_key(key)
+    found = cache.get_many([key, mark])
+    if mark in found:
         return None
     page = with_guest_part(found.get(key), items)
     if page is None and storable:
         # Not stored yet, or stored by a release whose header had no marks.
         page = with_guest_part(store(key, get_response(as_new_visitor(request))), items)
         if page is None:
-            cache.set(unshared_key, True, storage_seconds())
+            cache.set(mark, True, storage_seconds())
     if page is None:
         return None
     content, headers = page

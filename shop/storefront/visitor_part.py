@@ -4,8 +4,8 @@ basket links (templates/includes/visitor_links.html).
 base.html puts it between two markers. The page cache stores pages as a new
 visitor gets them and, for a guest with a basket, puts that guest's part
 between the markers (shop/storefront/page_cache.py). The template reads
-nothing but the two values below, so the part rendered here is exactly the
-part a full rendering for the same guest would have.
+nothing but its two values (signed_in, basket_items), so the part rendered
+here is exactly the part a full rendering for the same guest would have.
 """
 
 from django.template.loader import render_to_string
@@ -13,12 +13,6 @@ from django.template.loader import render_to_string
 TEMPLATE = "includes/visitor_links.html"
 START = b"<!--visitor-->"
 END = b"<!--/visitor-->"
-
-
-def render(*, signed_in: bool, basket_items: int) -> str:
-    return render_to_string(
-        TEMPLATE, {"signed_in": signed_in, "basket_items": basket_items}
-    )
 
 
 def fill(content: bytes, basket_items: int) -> bytes | None:
@@ -29,5 +23,8 @@ def fill(content: bytes, basket_items: int) -> bytes | None:
     end = content.find(END, start)
     if start == -1 or end == -1:
         return None
-    part = render(signed_in=False, basket_items=basket_items).encode()
-    return content[: start + len(START)] + part + content[end:]
+    # A guest: the same part base.html renders for one, from the same template.
+    part = render_to_string(
+        TEMPLATE, {"signed_in": False, "basket_items": basket_items}
+    )
+    return content[: start + len(START)] + part.encode() + content[end:]

@@ -13,23 +13,11 @@ from articles.models import Article
 from shop.commerce.partner.models import StockRecord
 from shop.core.cache import redis_cache
 from shop.core.page_versions import watched_models
-from shop.demo import article_data as articles_demo
 from shop.demo import catalogue_data as products_demo
 from tests.faulty_services import RedisServer
 from tests.helpers import DemoCatalogue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.SHOP_PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def shop(demo_catalogue):
-    articles_demo.load()
-    return demo_catalogue
 
 
 def visit(url, data=None, client=None):

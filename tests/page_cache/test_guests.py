@@ -11,24 +11,12 @@ from oscar.core.loading import get_model
 
 from shop.commerce.basket.models import BasketNotice
 from shop.core.money import format_price
-from shop.demo import article_data as articles_demo
-from shop.storefront.page_cache import page_key
+from shop.storefront.page_cache import page_key, unshared_key
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_language")]
 
 Basket = get_model("basket", "Basket")
 GUEST_HIT = "hit, header for the visitor"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.SHOP_PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def shop(demo_catalogue):
-    articles_demo.load()
-    return demo_catalogue
 
 
 @pytest.fixture
@@ -209,7 +197,7 @@ def test_a_page_that_is_never_stored_is_rendered_once_per_guest_visit(
     add(guest, commit, shop.products[0], quantity=2)
 
     first = guest.get(url)
-    assert cache.get(page_key(url, unshared=True)) is True
+    assert cache.get(unshared_key(page_key(url))) is True
     second = guest.get(url)
 
     for page in (first, second):
