@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Max
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from articles.rendering import count_words
 from shop.core import renditions as images
+from shop.core import tasks
 from shop.core.languages import language_codes, slugs_of, words_in_any_language
 from shop.core.pictures import (
     MAX_PICTURE_BYTES,
@@ -76,7 +76,7 @@ class Author(models.Model):
         before = Author.objects.filter(pk=self.pk).values("photo").first() or {}
         changed = _store_size(self, "photo", before.get("photo"), "photo_")
         super().save(*args, **kwargs)
-        _ensure_renditions(self.picture, self.photo, changed)
+        tasks.after_upload(self, "photo", only_if_missing=not changed)
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -265,7 +265,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if before:
             self._keep_old_address(before)
-        _ensure_renditions(self.hero, self.hero_image, changed)
+        tasks.after_upload(self, "hero_image", only_if_missing=not changed)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -392,12 +392,3 @@ def _store_size(instance, field_name, stored_name, prefix):
     setattr(instance, f"{prefix}width", size[0])
     setattr(instance, f"{prefix}height", size[1])
     return changed
-
-
-def _ensure_renditions(picture, file, changed):
-    """Made once per upload (or when lost), never on a page view."""
-    if picture is None:
-        return
-    renditions = picture.renditions()
-    if changed or not default_storage.exists(renditions[0].name):
-        images.make_renditions(file)

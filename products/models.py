@@ -12,6 +12,7 @@ from oscar.apps.catalogue.managers import ProductQuerySet as CoreProductQuerySet
 from oscar.utils.models import get_image_upload_path
 
 from shop.core import renditions as images
+from shop.core import tasks
 from shop.core.languages import words_in_any_language
 from shop.core.money import UnitPrice, format_quantity, unit_price
 from shop.core.pictures import (
@@ -156,8 +157,9 @@ class ProductImage(AbstractProductImage):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "width", "height"}
         super().save(*args, **kwargs)
-        # Made at once rather than on first view, so pages never do image work.
-        images.make_renditions(self.original)
+        # Made after each save rather than on first view, so pages never do
+        # image work.
+        tasks.after_upload(self, "original")
 
     def renditions(self) -> list[images.Rendition]:
         """Responsive WebP variants, computed from the stored size: no I/O."""

@@ -17,7 +17,7 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -79,14 +79,16 @@ def make_product(*, title="Test cream", price="100.00", stock=10, upc=None):
 
 
 def make_image(*, product, width=600, height=600, alt_text="A jar of cream"):
-    """A saved product image (a plain PNG), with its renditions."""
+    """A saved product image (a plain PNG), with its renditions (made once
+    the save commits, which this runs as if it had)."""
     buffer = BytesIO()
     Image.new("RGB", (width, height), "#c9b79c").save(buffer, "PNG")
     image = ProductImage(product=product, alt_text=alt_text)
     image.original.save(
         f"{product.slug}.png", ContentFile(buffer.getvalue()), save=False
     )
-    image.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        image.save()
     image.refresh_from_db()
     return image
 

@@ -33,9 +33,12 @@ def snapshot():
     return counts, products, images
 
 
-def test_demo_data_creates_the_range_and_the_routine(media_root):
+def test_demo_data_creates_the_range_and_the_routine(
+    media_root, django_capture_on_commit_callbacks
+):
     output = StringIO()
-    call_command("load_demo_data", stdout=output)
+    with django_capture_on_commit_callbacks(execute=True):  # renditions follow
+        call_command("load_demo_data", stdout=output)
 
     assert Product.objects.count() == len(demo_content.PRODUCTS) == 4
     for product in Product.objects.all():
@@ -95,11 +98,19 @@ def stored_files(folder):
 
 
 def test_the_runs_picture_cache_stores_what_the_loaders_draw(
-    settings, tmp_path, demo_picture_cache, monkeypatch
+    settings,
+    tmp_path,
+    demo_picture_cache,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
 ):
+    def load():
+        with django_capture_on_commit_callbacks(execute=True):  # renditions follow
+            products_demo.load()
+            articles_demo.load()
+
     settings.MEDIA_ROOT = tmp_path / "drawn"
-    products_demo.load()
-    articles_demo.load()
+    load()
     drawn = stored_files(tmp_path / "drawn")
     assert len(drawn) == (4 + 2) * 5  # packshots, heroes: 4 renditions each
 
@@ -108,8 +119,7 @@ def test_the_runs_picture_cache_stores_what_the_loaders_draw(
     # second is served from it; both store the same files as the loaders.
     for folder in ("first", "second"):
         settings.MEDIA_ROOT = tmp_path / folder
-        products_demo.load()
-        articles_demo.load()
+        load()
         assert stored_files(tmp_path / folder) == drawn
 
 

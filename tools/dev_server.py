@@ -82,13 +82,28 @@ def main():
     started = []
     try:
         started, variables = start_fakes(os.environ, f"http://{SHOP}")
+        environment = {**os.environ, **variables}
+        # The periodic jobs (e-mail retries, payment checks, retention) that a
+        # production scheduler queues for its worker; here there is no broker.
+        schedule = subprocess.Popen(
+            [sys.executable, "manage.py", "run_schedule"], env=environment
+        )
+        started.append(schedule)
         command = [sys.executable, "manage.py", "runserver", SHOP]
-        subprocess.run(command, env={**os.environ, **variables}, check=False)
+        subprocess.run(command, env=environment, check=False)
     except KeyboardInterrupt:
         pass
     finally:
         for server in started:
-            server.stop()
+            stop(server)
+
+
+def stop(server):
+    if isinstance(server, subprocess.Popen):
+        server.terminate()
+        server.wait(timeout=10)
+    else:
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""How long the shop keeps what it keeps, applied: ``manage.py apply_retention``
-(daily from cron, docs/operations.md) runs every step below and reports what
-each removed. Each step only removes what is past its time, so a second run
-the same day removes nothing.
+"""How long the shop keeps what it keeps, applied: ``apply_all`` (the
+scheduler's daily job, shop/tasks.py, or ``manage.py apply_retention`` by
+hand) runs every step below and reports what each removed. Each step only
+removes what is past its time, so a second run the same day removes nothing.
 
 - orders' buyer (names, addresses, e-mail, account, notes): the bookkeeping
   period, 5 years after the financial year (SHOP_BOOKKEEPING_YEARS);
@@ -18,6 +18,7 @@ from importlib import import_module
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from shop.commerce.basket.personal_data import delete_abandoned_baskets
@@ -63,3 +64,14 @@ STEPS = [
     ("old outbox e-mails deleted", delete_old_emails),
     ("expired failed sign-ins deleted", delete_expired_sign_in_attempts),
 ]
+
+
+def apply_all():
+    """Run every step, each in a transaction of its own, so a failing step
+    leaves the others done; return (label, count) per step, count None where
+    the session store expires sessions itself."""
+    done = []
+    for label, step in STEPS:
+        with transaction.atomic():
+            done.append((label, step()))
+    return done

@@ -1,5 +1,5 @@
-"""Responsive image renditions made with Pillow when a picture is saved, and
-every picture size the shop works with.
+"""Responsive image renditions made with Pillow after a picture is saved (by
+the worker: tasks.py), and every picture size the shop works with.
 
 Each original gets WebP copies at a few fixed widths, stored beside it under a
 name derived from the original's, so templates can build ``srcset`` from the
@@ -92,6 +92,18 @@ def preview_rendition(picture) -> Rendition | None:
     if not hasattr(picture, "renditions"):  # None, or "" from a template
         return None
     return pick(picture.renditions(), PREVIEW_WIDTH)
+
+
+def renditions_missing(field_file) -> bool:
+    """Whether any rendition of the stored original is not in the storage."""
+    field_file.open("rb")
+    try:
+        with Image.open(field_file) as source:
+            size = source.size
+    finally:
+        field_file.close()
+    names = [rendition.name for rendition in rendition_list(field_file.name, *size)]
+    return not all(default_storage.exists(name) for name in names)
 
 
 def make_renditions(field_file) -> None:

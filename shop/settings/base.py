@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
@@ -193,9 +194,65 @@ SHOP_TRACKING_URL = env(
 SHOP_ORDER_NOTIFICATION_EMAILS = env.list(
     "SHOP_ORDER_NOTIFICATION_EMAILS", default=[SHOP_COMPANY["email"]]
 )
-# Unsent e-mails are retried at most this often, after a request (zero set-up);
-# production also runs `manage.py send_pending_emails` every minute.
+# An e-mail the mail server refused is tried again this long after, then
+# after twice as long each time, at most an hour (shop/commerce/outbox/mail.py).
 SHOP_EMAIL_RETRY_SECONDS = env.int("SHOP_EMAIL_RETRY_SECONDS", default=60)
+# How often the scheduler sends what is due (retries, and e-mails a lost
+# broker never queued).
+SHOP_EMAIL_SWEEP_SECONDS = env.int("SHOP_EMAIL_SWEEP_SECONDS", default=30)
+# How long a sender holds an e-mail it is sending: longer than the slowest
+# send (EMAIL_TIMEOUT per SMTP step, and the PDFs), so a slow send is never
+# taken for a dead one. A killed worker's e-mail goes out after this.
+SHOP_EMAIL_CLAIM_SECONDS = env.int("SHOP_EMAIL_CLAIM_SECONDS", default=300)
+
+# --- Background work (shop/celery.py) -------------------------------------------
+# The broker the app servers queue tasks on and the worker takes them from:
+# amqp://user:password@host:5672// (RabbitMQ) or redis://host:6379/1. Unset,
+# every task runs in-process right after its change commits (zero set-up).
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="").strip()
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# In-process, a task's error is the request's error, as before there were tasks.
+CELERY_TASK_EAGER_PROPAGATES = True
+# Acknowledged once run, so a task whose worker was killed is delivered again
+# (every task may run twice); one task at a time per worker process, so a
+# long one holds up no other that process had taken ahead.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Outcomes are in the database (the outbox, the orders): no result store.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Europe/Oslo"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# A broker that is down costs a request two seconds at most, then the task
+# is left to its sweep (shop/core/jobs.py).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# The periodic jobs, run by `celery -A shop beat` (`make run`: `manage.py
+# run_schedule`); no cron lines.
+CELERY_BEAT_SCHEDULE = {
+    "send due e-mails": {
+        "task": "shop.commerce.outbox.tasks.send_due_emails",
+        "schedule": SHOP_EMAIL_SWEEP_SECONDS,
+    },
+    # Confirms paid card and Vipps orders whose confirmation was lost, and
+    # ends unpaid ones, which gives their reserved stock back.
+    "settle pending payments": {
+        "task": "shop.commerce.payments.tasks.settle_pending_payments",
+        "schedule": 5 * 60,
+    },
+    "apply retention": {
+        "task": "shop.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 # --- Personal data (shop/core/personal_data.py, shop/commerce/retention.py) ----------
 # Orders keep their buyer for the bookkeeping period: bokføringsloven §13,

@@ -1,4 +1,5 @@
-"""Product pictures get WebP renditions when saved, never upscaled."""
+"""Product pictures get WebP renditions once saved, never upscaled: made by
+the worker after the save commits, not in staff's request."""
 
 from io import BytesIO
 
@@ -48,7 +49,7 @@ def test_saving_an_image_writes_its_webp_renditions(media_root):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("width", "height"), [(4000, 3000), (3000, 5000), (700, 500)])
 def test_a_large_jpeg_gets_renditions_of_exactly_the_listed_sizes(
-    media_root, width, height
+    media_root, width, height, django_capture_on_commit_callbacks
 ):
     """A JPEG is decoded at a fraction of its size to save memory; the files
     still have the sizes the pages' width and height attributes give."""
@@ -56,7 +57,8 @@ def test_a_large_jpeg_gets_renditions_of_exactly_the_listed_sizes(
     Image.new("RGB", (width, height), "#c9b79c").save(buffer, "JPEG")
     image = ProductImage(product=make_product(), alt_text="A jar")
     image.original.save("jar.jpg", ContentFile(buffer.getvalue()), save=False)
-    image.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
     renditions = image.renditions()
     assert renditions
     for rendition in renditions:

@@ -1,9 +1,11 @@
-"""The outbox in admin: read-only, with a "send now" for what waits."""
+"""The outbox in admin: read-only, with a "send now" for what waits, which
+hands the e-mails to the worker rather than sending from staff's request."""
 
 from django.contrib import admin, messages
 
-from shop.commerce.outbox import mail
+from shop.commerce.outbox import tasks
 from shop.commerce.outbox.models import OutgoingEmail
+from shop.core import jobs
 
 
 @admin.register(OutgoingEmail)
@@ -17,6 +19,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
         "attempts",
+        "next_attempt_at",
         "body",
     )
     list_filter = (("sent_at", admin.EmptyFieldListFilter),)
@@ -40,9 +43,15 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     @admin.action(description="Send the selected e-mails now")
     def send_now(self, request, queryset):
-        results = [mail.send(pk) for pk in queryset.values_list("pk", flat=True)]
+        unsent = list(
+            queryset.filter(sent_at__isnull=True).values_list("pk", flat=True)
+        )
+        for pk in unsent:
+            jobs.after_commit(tasks.send_email, pk, if_unqueued=jobs.IfUnqueued.SWEEP)
+        already_sent = queryset.count() - len(unsent)
         self.message_user(
             request,
-            f"{results.count(True)} sent, {results.count(False)} not sent.",
-            messages.SUCCESS if all(results) else messages.WARNING,
+            f"{len(unsent)} queued for sending, {already_sent} sent before."
+            " The list shows each one's time once it is sent.",
+            messages.SUCCESS,
         )

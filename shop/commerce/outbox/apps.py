@@ -2,7 +2,6 @@
 them, and sent (and retried) apart from it."""
 
 from django.apps import AppConfig
-from django.core.signals import request_finished
 
 
 class OutboxConfig(AppConfig):
@@ -11,9 +10,6 @@ class OutboxConfig(AppConfig):
     verbose_name = "Outbox"
 
     def ready(self):
-        from shop.commerce.outbox import mail, personal_data
+        from shop.commerce.outbox import personal_data
 
         personal_data.register()
-        request_finished.connect(
-            mail.retry_now_and_then, dispatch_uid="outbox.retry_unsent_email"
-        )

@@ -4,7 +4,10 @@ confirmed.
 A card or Vipps order waits in "Pending payment" while the customer is on
 Stripe's page or in Vipps. If the customer never comes back and the webhook
 is lost (or the shop was down), ``manage.py reconcile_payments`` asks what
-happened (steps 7 to 10 of shop/commerce/placing.py):
+happened (steps 7 to 10 of shop/commerce/placing.py). The scheduler runs
+``settle_stale`` every five minutes (tasks.py); the command is for running
+it by hand. Settling an unpaid order discards it, which gives back the
+stock it reserved: this is also when reservations expire.
 
 - Stripe: paid orders are confirmed, unpaid ones are closed at Stripe and
   discarded.
@@ -17,6 +20,7 @@ A payment that is not the order's total is left pending for staff.
 """
 
 import logging
+from collections import Counter
 from datetime import timedelta
 from enum import StrEnum
 
@@ -50,6 +54,11 @@ def stale_card_orders(minutes: int) -> QuerySet:
     return Order.objects.filter(
         status=OrderStatus.PENDING_PAYMENT, date_placed__lt=cutoff
     ).order_by("date_placed")
+
+
+def settle_stale(minutes: int) -> Counter:
+    """Reconcile every order pending for at least ``minutes``; count outcomes."""
+    return Counter(reconcile(order) for order in stale_card_orders(minutes))
 
 
 def reconcile(order: Order) -> Outcome:

@@ -1,7 +1,5 @@
 """``manage.py reconcile_payments``: settle card and Vipps orders left pending."""
 
-from collections import Counter
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -13,7 +11,7 @@ class Command(BaseCommand):
         "Ask Stripe and Vipps about card and Vipps orders still pending payment "
         "after a while: confirm the paid (or, for Vipps, reserved) ones, close "
         "and remove the unpaid ones, leave Vipps payments still open. Prints a "
-        "count per outcome. Run it every few minutes."
+        "count per outcome. The scheduler runs it every five minutes."
     )
 
     def add_arguments(self, parser):
@@ -25,9 +23,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, older_than, **options):
-        outcomes = Counter(
-            reconciliation.reconcile(order)
-            for order in reconciliation.stale_card_orders(older_than)
-        )
+        outcomes = reconciliation.settle_stale(older_than)
         for outcome in reconciliation.Outcome:
             self.stdout.write(f"{outcome}: {outcomes[outcome]}")
