@@ -434,11 +434,11 @@ def checkout_until_review(
     return client.get(reverse("checkout:preview"))
 
 
-def place_order(client, accept_terms=True):
+def place_order(client, accept_terms=True, **headers):
     data = {"action": "place_order"}
     if accept_terms:
         data["accept_terms"] = "on"
-    return client.post(reverse("checkout:preview"), data)
+    return client.post(reverse("checkout:preview"), data, **headers)
 
 
 def post_webhook(fake, event, secret=None, timestamp=None):

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
+from kombu import Connection
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_URL = os.environ.get("TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
@@ -141,6 +142,8 @@ def worker(transactional_db, mail_server, tmp_path, request):
     started = Worker(environment, tmp_path / "worker.log")
     yield started
     started.stop()
+    with Connection(BROKER_URL) as broker:
+        broker.default_channel.queue_delete(environment["CELERY_TASK_DEFAULT_QUEUE"])
     # Shown with a failure's report: what the worker did.
     request.node.add_report_section("teardown", "worker log", started.log()[-4000:])
 

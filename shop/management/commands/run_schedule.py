@@ -5,10 +5,10 @@ same jobs for the worker instead, and this command refuses to run."""
 
 import time
 
-from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from kombu.utils.imports import symbol_by_name
 
 
 class Command(BaseCommand):
@@ -28,7 +28,8 @@ class Command(BaseCommand):
                 "A broker is configured: run `celery -A shop beat` and a worker."
             )
         jobs = {
-            name: (current_app.tasks[entry["task"]], _schedule(entry["schedule"]))
+            # A task's name is its dotted path (shared_task's default).
+            name: (symbol_by_name(entry["task"]), _schedule(entry["schedule"]))
             for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
         }
         last_run = dict.fromkeys(jobs)
