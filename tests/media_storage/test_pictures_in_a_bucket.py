@@ -2,6 +2,7 @@
 sitemap and link preview names their public address there, which a browser
 can fetch; checked against a local S3 stand-in over real HTTP."""
 
+import socket
 import urllib.request
 from xml.etree import ElementTree
 
@@ -16,6 +17,7 @@ from products.models import ProductImage
 from shop.core.site_urls import absolute
 from shop.settings.media import CACHE_FOR_A_YEAR, s3_storage
 from tests.helpers import (
+    client_for,
     make_article,
     make_image,
     make_product,
@@ -223,3 +225,48 @@ def test_a_cdn_address_is_used_as_it_is(settings):
 
     assert url == "https://media.skinome.no/pictures/images/products/jar%201.png"
     assert absolute(url) == url  # not prefixed with the shop's address
+
+
+@pytest.fixture
+def bucket_unreachable(settings, media_in_bucket):
+    """The same bucket and public address, but its API on a port where
+    nothing answers."""
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    storage = settings.STORAGES["default"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            **storage,
+            "OPTIONS": {
+                **storage["OPTIONS"],
+                "endpoint_url": f"http://127.0.0.1:{port}",
+            },
+        },
+    }
+
+
+def test_pages_never_call_the_bucket(client, settings, media_in_bucket, request):
+    product = make_product(title="Barrier Cream")
+    image = make_image(product=product, width=1000, height=1000)
+    request.getfixturevalue("bucket_unreachable")
+
+    response = client.get(product.get_absolute_url())
+
+    assert response.status_code == 200
+    urls = set(picture_urls(response.content.decode()))
+    assert {settings.MEDIA_URL + r.name for r in image.renditions()} <= urls
+
+
+def test_an_upload_while_the_bucket_is_unreachable_saves_nothing(
+    staff_user, product, bucket_unreachable
+):
+    client = client_for(staff_user)
+
+    response = post_product_picture(
+        client, product, SimpleUploadedFile("jar.png", png_bytes(1000, 1000))
+    )
+
+    assert response.status_code == 500
+    assert not ProductImage.objects.filter(product=product).exists()
