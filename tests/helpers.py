@@ -374,6 +374,30 @@ def product_form_data(product, **changes):
     return data
 
 
+TYPED_BEFORE_UPLOAD = "Rich cream for very dry skin, typed before the upload."
+
+
+def post_product_picture(admin_client, product, upload):
+    """Staff upload `upload` as the product's first picture in admin, having
+    typed a new short description too (kept on the page if refused)."""
+    data = product_form_data(
+        product,
+        net_content="",
+        short_description_en=TYPED_BEFORE_UPLOAD,
+        **{
+            "images-TOTAL_FORMS": 1,
+            "images-0-original": upload,
+            "images-0-alt_text_nb": "En hvit krukke på lin",
+            "images-0-alt_text_en": "A white jar on linen",
+            "images-0-caption": "",
+            "images-0-display_order": 0,
+        },
+    )
+    return admin_client.post(
+        reverse("admin:catalogue_product_change", args=[product.pk]), data
+    )
+
+
 # --- Checkout, step by step, as a guest ---------------------------------------
 
 WEBHOOK = reverse_lazy("stripe-webhook")

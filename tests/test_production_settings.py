@@ -292,3 +292,64 @@ def test_vipps_with_its_four_keys_and_webhook_secret_starts(complete_environment
     environment = {**complete_environment, **VIPPS_KEYS, "VIPPS_WEBHOOK_SECRET": "s"}
     result = start_production(environment)
     assert result.returncode == 0, result.stderr
+
+
+PICTURES_IN_A_BUCKET = {
+    "SHOP_MEDIA_STORAGE": "s3",
+    "SHOP_S3_BUCKET": "skinome-media",
+    "SHOP_MEDIA_URL": "https://media.skinome.no/",
+    "AWS_ACCESS_KEY_ID": "media-key-id",
+    "AWS_SECRET_ACCESS_KEY": "media-secret-key",
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "line_start"),
+    [
+        ({"SHOP_S3_BUCKET": " "}, "SHOP_S3_BUCKET is not set: set it to the bucket"),
+        ({"SHOP_MEDIA_URL": ""}, "SHOP_MEDIA_URL is not set: set it to the https"),
+        (
+            {"SHOP_MEDIA_URL": "http://media.skinome.no/"},
+            "SHOP_MEDIA_URL must be an https:// address",
+        ),
+    ],
+)
+def test_pictures_in_a_bucket_half_configured_are_refused_with_their_line(
+    complete_environment, changes, line_start
+):
+    environment = {**complete_environment, **PICTURES_IN_A_BUCKET, **changes}
+    result = start_production(environment)
+    assert result.returncode != 0
+    lines = problem_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(line_start), lines[0]
+    assert "media-secret-key" not in result.stderr
+
+
+def test_an_unknown_media_storage_is_refused_naming_the_choices(complete_environment):
+    result = start_production({**complete_environment, "SHOP_MEDIA_STORAGE": "nfs"})
+    assert result.returncode != 0
+    assert "SHOP_MEDIA_STORAGE must be one of filesystem, s3" in result.stderr
+
+
+def test_an_unknown_media_storage_is_a_problem_line_of_its_own(complete_environment):
+    from shop.settings.environment import production_problems
+
+    environment = {**complete_environment, "SHOP_MEDIA_STORAGE": "nfs"}
+    assert production_problems(environment) == [
+        "SHOP_MEDIA_STORAGE must be one of filesystem, s3 (unset means "
+        "filesystem): filesystem keeps pictures in MEDIA_ROOT, s3 in the bucket "
+        "SHOP_S3_BUCKET."
+    ]
+
+
+def test_pictures_in_a_bucket_pass_the_deploy_checks(complete_environment):
+    result = start_production(
+        {**complete_environment, **PICTURES_IN_A_BUCKET},
+        sys.executable,
+        "manage.py",
+        "check",
+        "--deploy",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout

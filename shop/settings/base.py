@@ -19,7 +19,8 @@ from oscar.defaults import *  # noqa: F403
 from shop.commerce.statuses import LineStatus, OrderStatus
 from shop.core.cache import redis_cache
 
-from .environment import parse_admins
+from . import media
+from .environment import parse_admins, unknown_media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -586,14 +587,36 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Media storage (shop/settings/media.py; docs/operations.md) -----------------------
+# Uploaded pictures and their renditions. "filesystem" (the default) keeps
+# them in MEDIA_ROOT, served by the web server (or by the app while
+# developing); "s3" keeps them in an S3-compatible bucket, which every app
+# server shares, served from SHOP_MEDIA_URL: a CDN in front of the bucket, or
+# blank for the bucket's own address. boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY itself. MEDIA_URL is that public base, so the
+# Content-Security-Policy lets its pictures load.
+SHOP_MEDIA_STORAGE = env("SHOP_MEDIA_STORAGE", default="").strip() or "filesystem"
+if _problem := unknown_media_storage(SHOP_MEDIA_STORAGE):
+    raise ImproperlyConfigured(_problem)
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+if SHOP_MEDIA_STORAGE == "s3":
+    _bucket = {
+        "bucket": env("SHOP_S3_BUCKET", default="").strip(),
+        "endpoint_url": env("SHOP_S3_ENDPOINT_URL", default="").strip(),
+        "region": env("SHOP_S3_REGION", default="").strip() or media.DEFAULT_S3_REGION,
+    }
+    MEDIA_URL = media.s3_public_url(
+        **_bucket, public_url=env("SHOP_MEDIA_URL", default="").strip()
+    )
+    STORAGES["default"] = media.s3_storage(**_bucket, public_url=MEDIA_URL)
 
 EMAIL_CONFIG = env.email_url_config(
     env.str("EMAIL_URL", default="").strip() or "consolemail://"

@@ -26,8 +26,23 @@ def production_problems(environment):
         _stripe,
         _vipps,
         _admins,
+        _media_storage,
     ]
     return [line for check in checks for line in check(values)]
+
+
+MEDIA_STORAGES = ("filesystem", "s3")
+
+
+def unknown_media_storage(value):
+    """The line that explains an unusable SHOP_MEDIA_STORAGE, or None."""
+    if (value or "filesystem") in MEDIA_STORAGES:
+        return None
+    return (
+        f"SHOP_MEDIA_STORAGE must be one of {', '.join(MEDIA_STORAGES)} "
+        "(unset means filesystem): filesystem keeps pictures in MEDIA_ROOT, "
+        "s3 in the bucket SHOP_S3_BUCKET."
+    )
 
 
 def parse_admins(value):
@@ -190,3 +205,39 @@ def _admins(values):
         "DJANGO_ADMINS must list who gets error reports as `Name <address>`, "
         "comma-separated, e.g. Ops <ops@skinome.no>."
     ]
+
+
+def _media_storage(values):
+    """Pictures in a bucket need the bucket and the address they are served
+    from; an https page shows no picture from a plain-http address."""
+    storage = values.get("SHOP_MEDIA_STORAGE", "")
+    if problem := unknown_media_storage(storage):
+        return [problem]
+    if storage != "s3":
+        return []
+    problems = []
+    if not values.get("SHOP_S3_BUCKET"):
+        problems.append(
+            _missing(
+                "SHOP_S3_BUCKET",
+                "the bucket that keeps the pictures, e.g. skinome-media "
+                "(SHOP_MEDIA_STORAGE is s3)",
+            )
+        )
+    url = values.get("SHOP_MEDIA_URL")
+    if not url:
+        problems.append(
+            _missing(
+                "SHOP_MEDIA_URL",
+                "the https address pictures are served from: a CDN in front of "
+                "the bucket, e.g. https://media.skinome.no/, or the bucket's own "
+                "address (SHOP_MEDIA_STORAGE is s3)",
+            )
+        )
+    elif not (urlsplit(url).scheme == "https" and urlsplit(url).netloc):
+        problems.append(
+            "SHOP_MEDIA_URL must be an https:// address with a host, e.g. "
+            "https://media.skinome.no/: the shop's pages are served over HTTPS, "
+            "and browsers block their pictures from plain http."
+        )
+    return problems

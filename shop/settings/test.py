@@ -11,10 +11,15 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # The manifest storage needs `collectstatic`; tests serve the source files.
+# Pictures go to a folder per test (tests/conftest.py), whatever the
+# environment says; the object-storage tests switch to a local S3 stand-in
+# themselves (tests/media_storage/).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+SHOP_MEDIA_STORAGE = "filesystem"
+MEDIA_URL = "/media/"
 WHITENOISE_AUTOREFRESH = True
 # No test reaches the real Bring: with no address the pickup-point list is off
 # (the fallback); the pickup tests point it at tests/fake_bring.py.

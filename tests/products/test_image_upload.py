@@ -6,21 +6,19 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from PIL import Image
 
 from products.models import ProductImage
 from shop.core import pictures
 from tests.helpers import (
+    TYPED_BEFORE_UPLOAD,
     black_and_white_png_bytes,
     make_product,
     png_bytes,
-    product_form_data,
+    post_product_picture,
 )
 
 pytestmark = pytest.mark.django_db
-
-TYPED = "Rich cream for very dry skin, typed before the upload."
 
 
 @pytest.fixture
@@ -38,25 +36,6 @@ def product():
     return product
 
 
-def post_picture(admin_client, product, upload):
-    data = product_form_data(
-        product,
-        net_content="",
-        short_description_en=TYPED,
-        **{
-            "images-TOTAL_FORMS": 1,
-            "images-0-original": upload,
-            "images-0-alt_text_nb": "En hvit krukke på lin",
-            "images-0-alt_text_en": "A white jar on linen",
-            "images-0-caption": "",
-            "images-0-display_order": 0,
-        },
-    )
-    return admin_client.post(
-        reverse("admin:catalogue_product_change", args=[product.pk]), data
-    )
-
-
 def oversized_in_bytes():
     """A real 1000 × 1000 PNG padded past 8 MB (readers ignore what follows
     the picture's end)."""
@@ -66,7 +45,7 @@ def oversized_in_bytes():
 def test_a_packshot_that_follows_the_rules_is_saved_with_its_renditions(
     admin_client, product
 ):
-    response = post_picture(
+    response = post_product_picture(
         admin_client, product, SimpleUploadedFile("jar.png", png_bytes(1000, 1000))
     )
     assert response.status_code == 302
@@ -104,15 +83,17 @@ def test_a_packshot_that_follows_the_rules_is_saved_with_its_renditions(
 def test_a_picture_breaking_a_rule_is_refused_and_the_form_is_kept(
     admin_client, product, name, content, message
 ):
-    response = post_picture(admin_client, product, SimpleUploadedFile(name, content))
+    response = post_product_picture(
+        admin_client, product, SimpleUploadedFile(name, content)
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
-    assert TYPED in html  # what staff typed is still in the form
+    assert TYPED_BEFORE_UPLOAD in html  # what staff typed is still in the form
     assert not ProductImage.objects.exists()
     product.refresh_from_db()
-    assert product.short_description != TYPED
+    assert product.short_description != TYPED_BEFORE_UPLOAD
 
 
 def test_pillow_refuses_more_pixels_than_the_longest_side_allows():
