@@ -98,7 +98,6 @@ def main():
         django.setup()
         send_webhooks_to_the_shop(services, base_url)
         send_what_others_left_unsent()
-        leave_mail_retries_out_of_the_counts()
         catalogue = find_catalogue()
         pages, steps = storefront_pages(catalogue), checkout_steps(catalogue)
         progress("Counting SQL per request in-process")
@@ -170,21 +169,11 @@ def send_webhooks_to_the_shop(services, base_url):
 
 
 def send_what_others_left_unsent():
-    """After a request, once a minute, the shop retries every unsent e-mail,
-    rendering the PDFs they carry (shop/commerce/outbox/mail.py). What another
-    run left unsent (one with a mail server nobody answers) goes out now, to
-    the mail sink, not inside a measured request."""
+    """What another run left unsent (one with a mail server nobody answers)
+    goes out now, to the mail sink, rather than to a worker mid-measurement."""
     from shop.commerce.outbox import mail
 
     mail.send_pending()
-
-
-def leave_mail_retries_out_of_the_counts():
-    """The retry's queries would be counted to whichever page this process
-    asks for when the minute is up: counted requests here leave it out."""
-    from django.core.signals import request_finished
-
-    request_finished.disconnect(dispatch_uid="outbox.retry_unsent_email")
 
 
 def find_catalogue():

@@ -7,12 +7,11 @@ process: sharing the GIL of the processes that drive the load would make
 the fakes, not the shop, what a run measures.
 
 The mail server is there because the shop sends each order's e-mails as
-the request that placed it commits, and retries unsent ones after a request
-now and then (shop/commerce/outbox/mail.py). With a mail server nobody
-answers, every order of a run would wait in the outbox, and one request a
-minute would try them all again (rendering each invoice PDF anew), thousands
-after a few runs: a stall the benchmark would be measuring instead of the
-checkout. Production's mail server takes the e-mails; so does this one.
+the request that placed it commits (with no broker, in that request's
+process; shop/commerce/outbox/mail.py). With a mail server nobody answers,
+every order of a run would wait in the outbox and each one's try would time
+out inside a measured request. Production's mail server takes the e-mails;
+so does this one.
 
 Bring is not faked: without its keys the delivery step asks nobody and offers
 the pickup point nearest the address (shop/commerce/shipping/pickup_points.py).

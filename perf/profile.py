@@ -9,8 +9,7 @@ adding a product to the basket (each time to a routine basket of its own,
 made beforehand and not profiled), and the POST placing the order by invoice
 (each time by a guest of its own, brought to the review page beforehand).
 They run in this process through the Django test client, the shop's whole
-middleware included (not the retry of unsent e-mail that follows a request
-once a minute), with the bench's settings (perf/server.py) on the bench's
+middleware included, with the bench's settings (perf/server.py) on the bench's
 database: `make bench` fills it (`python -m perf.bench --short` will do).
 The profile is what one request costs, not what a loaded server does:
 `make bench` measures that.
