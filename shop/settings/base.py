@@ -19,6 +19,7 @@ from oscar.defaults import *  # noqa: F403
 from shop.commerce.statuses import LineStatus, OrderStatus
 from shop.core.cache import redis_cache
 
+from .database import for_pooler
 from .environment import parse_admins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -420,6 +421,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 # A persistent connection the database dropped (a restart, a failover) is
 # noticed at the start of the next request and replaced, instead of failing it.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Through pgbouncer in transaction pooling: DATABASE_POOLER=transaction
+# (shop/settings/database.py says what changes, and why).
+DATABASES["default"] = for_pooler(
+    DATABASES["default"], env.str("DATABASE_POOLER", default="")
+)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Caches fail open (shop/core/cache.py) --------------------------------------------
