@@ -6,7 +6,9 @@ import logging
 import pytest
 from django.test import Client
 
+from shop.core.cache import redis_cache
 from shop.core.request_ids import ACCEPTED
+from tests.faulty_services import closed_port_url
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +17,7 @@ CUSTOMER_IP = "203.0.113.9"
 
 @pytest.fixture
 def request_lines(caplog):
-    caplog.set_level(logging.INFO, logger="shop.requests")
+    caplog.set_level(logging.DEBUG, logger="shop.requests")
 
     def lines():
         return [r for r in caplog.records if r.name == "shop.requests"]
@@ -26,21 +28,38 @@ def request_lines(caplog):
 def test_the_load_balancers_id_is_echoed_and_logged(request_lines, settings):
     settings.SHOP_SERVER_NAME = "app1"
 
-    response = Client().get("/healthz", HTTP_X_REQUEST_ID="7f000001:c0a8_0001")
+    response = Client().get("/robots.txt", HTTP_X_REQUEST_ID="7f000001:c0a8_0001")
 
     assert response["X-Request-ID"] == "7f000001:c0a8_0001"
     (line,) = request_lines()
     assert line.request_id == "7f000001:c0a8_0001"
-    assert line.getMessage().startswith("GET healthz 200 ")
+    assert line.levelno == logging.INFO
+    assert line.getMessage().startswith("GET robots 200 ")
     assert line.getMessage().endswith("ms server=app1")
-    assert (line.method, line.route, line.status) == ("GET", "healthz", 200)
+    assert (line.method, line.route, line.status) == ("GET", "robots", 200)
+
+
+def test_passing_health_checks_are_logged_below_info(request_lines, settings):
+    settings.CACHES = {
+        "default": redis_cache(
+            closed_port_url(), timeout_seconds=settings.REDIS_TIMEOUT_SECONDS
+        )
+    }
+    Client().get("/healthz")
+    Client().get("/readyz")
+
+    levels = [(line.route, line.status, line.levelno) for line in request_lines()]
+    assert levels == [
+        ("healthz", 200, logging.DEBUG),
+        ("readyz", 503, logging.INFO),
+    ]
 
 
 @pytest.mark.parametrize("sent", [None, "", "short", "has spaces in it", "x" * 65])
 def test_a_missing_or_odd_id_is_replaced_by_a_new_one(request_lines, sent):
     headers = {} if sent is None else {"HTTP_X_REQUEST_ID": sent}
 
-    response = Client().get("/healthz", **headers)
+    response = Client().get("/robots.txt", **headers)
 
     request_id = response["X-Request-ID"]
     assert request_id != sent

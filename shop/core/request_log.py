@@ -7,7 +7,8 @@ is what ties the line to the others of the same request.
 
 It replaces the app server's own access log (gunicorn's is left off), and
 names which app server answered, so a request can be followed through the
-load balancer.
+load balancer. The load balancer's passing health checks are logged at
+DEBUG, below the shop's usual level, so they do not drown the visitors'.
 """
 
 import logging
@@ -21,6 +22,8 @@ from shop.core import request_ids
 logger = logging.getLogger("shop.requests")
 HEADER = "X-Request-ID"
 NO_ROUTE = "-"
+# The load balancer asks every second or two; only a failed answer is news.
+HEALTH_CHECKS = ("healthz", "readyz")
 
 
 def request_log_middleware(get_response):
@@ -36,7 +39,8 @@ def request_log_middleware(get_response):
             response[HEADER] = request_id
             milliseconds = (time.perf_counter() - started) * 1000
             route = route_of(request)
-            logger.info(
+            logger.log(
+                level_of(route, response.status_code),
                 "%s %s %s %.1fms server=%s",
                 request.method,
                 route,
@@ -75,3 +79,9 @@ def route_of(request) -> str:
         except Resolver404:
             return NO_ROUTE
     return (match.view_name if match.url_name else match.route) or NO_ROUTE
+
+
+def level_of(route, status):
+    if route in HEALTH_CHECKS and status == 200:
+        return logging.DEBUG
+    return logging.INFO
