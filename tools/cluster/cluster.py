@@ -89,7 +89,17 @@ class Cluster:
             part.stop()
 
     def server_states(self):
-        """HAProxy's view of the app servers: {"app1": "UP", "app2": "DOWN", ...}."""
+        """HAProxy's view of the app servers: {"app1": "UP", "app2": "DOWN"}."""
+        return {
+            name: row["status"].split()[0] for name, row in self._server_rows().items()
+        }
+
+    def server_sessions(self):
+        """Requests HAProxy has sent each app server so far."""
+        return {name: int(row["stot"]) for name, row in self._server_rows().items()}
+
+    def _server_rows(self):
+        """`show stat` on HAProxy's socket: a CSV row per proxy and server."""
         with socket.socket(socket.AF_UNIX) as connection:
             connection.settimeout(2)
             connection.connect(str(self.directory / "haproxy.sock"))
@@ -99,7 +109,7 @@ class Cluster:
                 answer += chunk
         rows = csv.DictReader(io.StringIO(answer.decode().lstrip("# ")))
         return {
-            row["svname"]: row["status"].split()[0]
+            row["svname"]: row
             for row in rows
             if row["pxname"] == "app_servers" and row["svname"] in APP_SERVERS
         }
@@ -314,13 +324,18 @@ def _prepare_database(cluster, *, fresh):
 
 
 def _manage(cluster, *args, env=None):
-    subprocess.run(
+    result = subprocess.run(
         [str(BIN / "python"), "manage.py", *args],
         cwd=ROOT,
         env=env or cluster.environment,
-        check=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         timeout=DATABASE_SETUP_SECONDS,
     )
+    for text in result.stdout.splitlines():
+        cluster.output.line("setup", text)
+    result.check_returncode()
 
 
 def _pgbouncer(cluster):
