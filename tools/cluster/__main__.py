@@ -3,7 +3,7 @@
 import argparse
 import signal
 import sys
-import threading
+import time
 
 from . import Ports, running_cluster
 
@@ -21,25 +21,36 @@ def main():
     options = parser.parse_args()
     ports = Ports(**{name: getattr(options, f"{name}_port") for name in vars(Ports())})
 
-    stopped = threading.Event()
-    # SIGTERM like Ctrl-C: leave the with block, which stops every part.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: stopped.set())
-    with running_cluster(
-        ports=ports, database=options.database, fresh_database=options.fresh_database
-    ) as cluster:
-        for name, part in cluster.parts.items():
-            print(f"up: {name:<9} {part.address}")
-        for note in cluster.notes:
-            print(f"note: {note}")
-        print(f"ready: the shop at {cluster.url}/ (Ctrl-C stops everything)")
-        sys.stdout.flush()
-        while not stopped.wait(1):
-            exited = [name for name, part in cluster.parts.items() if not part.running]
-            if exited:
-                print(f"stopping: {', '.join(exited)} exited")
-                break
+    # SIGTERM as Ctrl-C, also while starting: leaving the with block stops
+    # every part started so far. The parts run in sessions of their own, so
+    # the terminal's Ctrl-C reaches only this process, which stops them in turn.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with running_cluster(
+            ports=ports,
+            database=options.database,
+            fresh_database=options.fresh_database,
+        ) as cluster:
+            for name, part in cluster.parts.items():
+                print(f"up: {name:<9} {part.address}")
+            for note in cluster.notes:
+                print(f"note: {note}")
+            print(f"ready: the shop at {cluster.url}/ (Ctrl-C stops everything)")
+            sys.stdout.flush()
+            while not (exited := _exited(cluster)):
+                time.sleep(1)
+            print(f"stopping: {', '.join(exited)} exited")
+    except KeyboardInterrupt:
+        pass
     print("stopped")
+
+
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def _exited(cluster):
+    return [name for name, part in cluster.parts.items() if not part.running]
 
 
 if __name__ == "__main__":
