@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test test-fast lint format install messages gettext-deps migrate demo browser-deps \
-	bench bench-deps audit profile
+	bench bench-deps audit profile cluster cluster-deps test-cluster
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,24 @@ profile: install
 
 audit: install browser-deps
 	$(BIN)/python -m perf.audit $(AUDIT_ARGS)
+
+# The shop on several local servers as production scales it out (tools/cluster/,
+# docs/operations.md): HAProxy on :8080 before two app servers, pgbouncer,
+# Redis, an S3 stand-in and Celery. In the foreground; Ctrl-C stops it all.
+cluster: install cluster-deps
+	$(BIN)/python -m tools.cluster $(CLUSTER_ARGS)
+
+# Debian's HAProxy, pgbouncer and Redis for `make cluster`.
+cluster-deps:
+	@test -x /usr/sbin/haproxy -a -x /usr/sbin/pgbouncer -a -x /usr/bin/redis-server || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy pgbouncer redis-server; }
+
+# Tests of the cluster itself (tests/cluster/): they start one, on ports and
+# a database of their own, and talk HTTP to it. Not part of `make test`.
+test-cluster: install cluster-deps
+	$(BIN)/pytest tests/cluster -m cluster $(PYTEST_ARGS)
 
 # Debian's Chromium for the browser tests (Playwright cannot download one here).
 browser-deps:

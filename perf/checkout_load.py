@@ -110,10 +110,20 @@ class Customer:
 
 def walk_to_review(customer, product, email, method):
     """A product in the basket, and every checkout step up to the review page."""
+    add_to_basket(customer, product)
+    walk_from_basket_to_review(customer, email, method)
+
+
+def add_to_basket(customer, product):
     shop = customer.shop
     customer.send(
         "add to basket", "POST", product, {"quantity": 1}, status=302, to=shop.basket
     )
+
+
+def walk_from_basket_to_review(customer, email, method):
+    """Every checkout step from a filled basket up to the review page."""
+    shop = customer.shop
     customer.send(
         "e-mail",
         "POST",

@@ -22,8 +22,10 @@ DEFAULT_DATABASE_URL = os.environ.get(
 )
 
 
-def shop_environment(*, database_url, port):
-    """Production settings over plain HTTP (perf/settings.py), on localhost."""
+def shop_environment(*, database_url, port, **variables):
+    """Production settings over plain HTTP (perf/settings.py), on localhost;
+    ``variables`` add to or replace the measuring defaults (the local
+    cluster, tools/cluster/, runs the same settings with services of its own)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "perf.settings",
@@ -40,6 +42,7 @@ def shop_environment(*, database_url, port):
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
         # A mail server nobody answers: what a run sends waits in the outbox.
         "EMAIL_URL": "smtp://127.0.0.1:1",
+        **variables,
     }
 
 

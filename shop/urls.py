@@ -4,8 +4,8 @@ Customer pages exist in both languages: Bokmål at the root, English under
 /en/, with the address words translated ("/handlekurv/", "/en/basket/").
 The addresses the shop had before it spoke Bokmål answer 301 to their
 English page (shop/storefront/languages.py). Staff pages, sitemaps,
-robots.txt and Stripe's and Vipps' webhooks keep one address without a
-language.
+robots.txt, the load balancer's health checks and Stripe's and Vipps'
+webhooks keep one address without a language.
 """
 
 from django.apps import apps
@@ -27,6 +27,7 @@ from oscar.views.decorators import login_forbidden
 from shop.commerce.accounts.views import PasswordResetView
 from shop.commerce.documents import urls as document_urls
 from shop.commerce.order.views import packing_slip
+from shop.core import health
 from shop.security.cross_site import refuse_cross_site
 from shop.storefront.languages import choose_language
 from shop.storefront.sitemaps import sitemap_index, sitemap_sections
@@ -141,6 +142,9 @@ urlpatterns = [
     *document_urls.admin_urlpatterns,
     path("admin/", admin.site.urls),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    # The load balancer's questions: alive, and ready to serve.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

@@ -29,7 +29,8 @@ def test_a_log_line_names_no_e_mail_address_or_phone_number(log_output):
         "kari.nordmann@example.no",
         "+47 412 34 567",
     )
-    assert log_output.getvalue() == (
+    assert log_output.getvalue().endswith(
+        " WARNING [-] shop.commerce.orders: "
         "Order 100001: could not write to [email] or call [phone]\n"
     )
 
@@ -48,7 +49,7 @@ def test_a_log_call_with_wrong_arguments_never_breaks_the_caller(log_output):
     logging.getLogger("shop.commerce.orders").warning(
         "Order %s for %s", "kari@example.no"
     )
-    assert log_output.getvalue() == "Order %s for %s\n"
+    assert log_output.getvalue().endswith("shop.commerce.orders: Order %s for %s\n")
 
 
 @pytest.mark.django_db

@@ -163,6 +163,26 @@ def test_a_complete_environment_passes_the_deploy_checks(complete_environment):
     assert "WARNING" not in result.stderr + result.stdout
 
 
+CHECKS_OVER_PLAIN_HTTP = """
+import django; django.setup()
+from django.core.signals import request_finished
+from django.test import Client
+# The outbox's retry after a request would need the (unmigrated) database.
+request_finished.disconnect(dispatch_uid="outbox.retry_unsent_email")
+client = Client(HTTP_HOST="shop.skinome.no")
+print(client.get("/healthz").status_code, client.get("/robots.txt").status_code)
+"""
+
+
+def test_the_load_balancer_checks_its_servers_over_plain_http(complete_environment):
+    """Every other page is redirected to HTTPS; the health check is not."""
+    result = start_production(
+        complete_environment, sys.executable, "-c", CHECKS_OVER_PLAIN_HTTP
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]
+
+
 def test_card_payment_may_stay_off(complete_environment):
     del complete_environment["STRIPE_SECRET_KEY"]
     del complete_environment["STRIPE_WEBHOOK_SECRET"]

@@ -4,6 +4,7 @@ Every value that differs between deployments comes from the environment (or a
 `.env` file in the project folder, which real environment variables override).
 """
 
+import socket
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from shop.commerce.statuses import LineStatus, OrderStatus
 from shop.core.cache import redis_cache
 
 from . import media
+from .database import for_pooler
 from .environment import parse_admins, unknown_media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -326,6 +328,9 @@ SHOP_PRIVATE_PATHS = (
     "/en/articles/preview/",
     # The language switcher only sets a cookie and redirects.
     "/language/",
+    # What the load balancer asks (shop/core/health.py).
+    "/healthz",
+    "/readyz",
 )
 
 # --- Django core -------------------------------------------------------------
@@ -400,6 +405,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every line logged while answering carries the request's id, and
+    # its own line has the status the layers below settled on.
+    "shop.core.request_log.request_log_middleware",
     # A lost database connection: pages answered again, a clear 503 otherwise.
     "shop.core.database.database_connection_lost_middleware",
     # NUL in the address, a cookie or a header is a 400 before anything
@@ -471,6 +479,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 # A persistent connection the database dropped (a restart, a failover) is
 # noticed at the start of the next request and replaced, instead of failing it.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Through pgbouncer in transaction pooling: DATABASE_POOLER=transaction
+# (shop/settings/database.py says what changes, and why).
+DATABASES["default"] = for_pooler(
+    DATABASES["default"], env.str("DATABASE_POOLER", default="")
+)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Caches fail open (shop/core/cache.py) --------------------------------------------
@@ -551,6 +564,11 @@ SHOP_SIGNUP_LINK_HOURS = env.int("SHOP_SIGNUP_LINK_HOURS", default=48)
 # Load balancers or proxies in front of the app (each appends to
 # X-Forwarded-For); 0 when clients connect directly (shop/security/client_ip.py).
 SHOP_TRUSTED_PROXY_COUNT = env.int("SHOP_TRUSTED_PROXY_COUNT", default=0)
+
+# --- Several app servers behind a load balancer (docs/operations.md) ------------------
+# Which app server answered, in every request's log line
+# (shop/core/request_log.py): set per server, else the machine's name.
+SHOP_SERVER_NAME = env("SHOP_SERVER_NAME", default=socket.gethostname())
 
 # Haystack is required by Oscar's search app, but the storefront searches the
 # database itself; nothing is indexed, so saves need not signal Haystack.
@@ -644,9 +662,21 @@ LOGGING = {
         "personal_data": {"()": "shop.security.log_privacy.PersonalDataFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         "once_per_minute": {"()": "shop.core.cache.OncePerInterval"},
+        "request_id": {"()": "shop.core.request_ids.RequestIdFilter"},
+    },
+    # The request id on every line (shop/core/request_ids.py), so one
+    # customer action can be followed across app servers and workers.
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "personal_data"],
+            "formatter": "with_request_id",
+        },
         # Server errors to ADMINS, straight to the mail server (not the outbox).
         "mail_admins": {
             "class": "shop.security.log_privacy.ScrubbedAdminEmailHandler",

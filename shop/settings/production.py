@@ -29,6 +29,8 @@ SHOP_SITE_URL = env("SHOP_SITE_URL").strip().rstrip("/")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# The load balancer checks each app server over plain HTTP (shop/core/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Cookies only over HTTPS; measuring over plain HTTP has settings of its own
 # (perf/settings.py), so nothing in the environment can weaken these.
 SESSION_COOKIE_SECURE = True

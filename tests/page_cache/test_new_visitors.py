@@ -356,7 +356,7 @@ def test_a_visitor_during_an_uncommitted_price_change_cannot_freeze_the_old_pric
 # --- Hits are answered like misses ----------------------------------------------
 
 # Headers that describe this one answer, not the page.
-PER_RESPONSE_HEADERS = {"X-Page-Cache"}
+PER_RESPONSE_HEADERS = {"X-Page-Cache", "X-Request-ID"}
 
 
 @pytest.mark.parametrize(

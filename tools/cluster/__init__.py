@@ -1,0 +1,7 @@
+"""`make cluster`: the shop on several local servers, as production scales it
+out (tools/cluster/cluster.py has the parts; docs/operations.md tells which
+setting turns each on in production)."""
+
+from .cluster import Cluster, Ports, running_cluster
+
+__all__ = ["Cluster", "Ports", "running_cluster"]
