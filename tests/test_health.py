@@ -3,11 +3,9 @@ while the database and the cache work, each a short plain answer that no
 cache keeps."""
 
 import pytest
-from django.core.signals import request_finished
 from django.db import connections
 from django.test import Client
 
-from shop.commerce.outbox import mail
 from shop.core.cache import redis_cache
 from tests.faulty_services import closed_port_url, free_port
 
@@ -16,24 +14,13 @@ def get(path):
     return Client().get(path)
 
 
-@pytest.fixture
-def no_outbox_retry():
-    """The outbox retries unsent mail after any request now and then
-    (shop/commerce/outbox/mail.py), with a query of its own: not the check's."""
-    request_finished.disconnect(dispatch_uid="outbox.retry_unsent_email")
-    yield
-    request_finished.connect(
-        mail.retry_now_and_then, dispatch_uid="outbox.retry_unsent_email"
-    )
-
-
 def assert_plain_and_never_stored(response):
     assert response["Content-Type"].startswith("text/plain")
     assert "no-store" in response["Cache-Control"]
     assert "X-Page-Cache" not in response
 
 
-def test_healthz_answers_ok_without_touching_the_database(no_outbox_retry):
+def test_healthz_answers_ok_without_touching_the_database():
     # No django_db mark: any query would fail the test.
     response = get("/healthz")
 
@@ -63,7 +50,7 @@ def test_the_checks_have_no_language_and_robots_keep_out():
 
 
 @pytest.fixture
-def unreachable_database(django_db_blocker, monkeypatch, no_outbox_retry):
+def unreachable_database(django_db_blocker, monkeypatch):
     """The default database pointed at nothing: a closed port for PostgreSQL,
     a file in a missing folder for SQLite, so connecting really fails."""
     connection = connections["default"]

@@ -128,9 +128,10 @@ def test_link_previews_and_the_sitemap_name_the_bucket_not_the_site(
 
 
 def test_an_article_hero_is_kept_in_and_served_from_the_bucket(
-    client, settings, media_in_bucket
+    client, settings, media_in_bucket, django_capture_on_commit_callbacks
 ):
-    article = make_article(title="Caring for a dry barrier", hero=True)
+    with django_capture_on_commit_callbacks(execute=True):  # renditions follow
+        article = make_article(title="Caring for a dry barrier", hero=True)
     hero = article.hero
     assert {hero.name, *(r.name for r in hero.renditions())} <= media_in_bucket.keys()
     path = article.get_absolute_url()
@@ -174,13 +175,19 @@ def product():
 
 
 def test_a_picture_uploaded_in_admin_lands_in_the_bucket(
-    client, staff_user, product, media_in_bucket, media_root
+    client,
+    staff_user,
+    product,
+    media_in_bucket,
+    media_root,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(staff_user)
 
-    response = post_product_picture(
-        client, product, SimpleUploadedFile("jar.png", png_bytes(1000, 1000))
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # renditions follow
+        response = post_product_picture(
+            client, product, SimpleUploadedFile("jar.png", png_bytes(1000, 1000))
+        )
 
     assert response.status_code == 302
     image = ProductImage.objects.get(product=product)
