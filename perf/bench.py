@@ -3,6 +3,7 @@ Django page of the same size through the same server.
 
     python -m perf.bench [--scale 10000] [--seconds 10] [--concurrency 8]
                          [--port 8100] [--database-url URL] [--short]
+                         [--cluster]
 
 It fills a PostgreSQL database (perf/data.py), starts local fakes of Stripe,
 Vipps and a mail server (perf/fakes.py) and gunicorn with DEBUG off pointed
@@ -26,9 +27,14 @@ clients at a time for `seconds` per measurement:
   checkouts, and the orders the checkouts left in the database, which must
   be as many as those completed.
 
-The full run writes BENCHMARKS.md (perf/report.py), with the targets; the
-short one (CI) writes nothing. `--port` keeps a run clear of another one's
-server. Where one checkout request's time goes: `python -m perf.profile`.
+With `--cluster` the same load goes through HAProxy to the local cluster
+(tools/cluster/: two app servers, pgbouncer, Redis, the worker, the S3
+stand-in) on `port` and the ports after it, instead of to one gunicorn.
+
+The full run writes BENCHMARKS.md (BENCHMARKS-cluster.md with `--cluster`;
+perf/report.py), with the targets; the short one (CI) writes nothing.
+`--port` keeps a run clear of another one's server. Where one checkout
+request's time goes: `python -m perf.profile`.
 """
 
 import argparse
@@ -42,10 +48,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
 from perf import checkout_load, data, fakes, report, server
+from tools import cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = (1, 10, 50)  # products in the basket, for the SQL per page
@@ -103,11 +111,7 @@ def main():
         progress("Counting SQL per request in-process")
         count_storefront_queries(pages, catalogue)
         count_step_queries(steps, catalogue)
-        with server.running_shop(
-            database_url=options.database_url,
-            port=options.port,
-            environment=environment,
-        ):
+        with serving(options, environment, services):
             progress("Storefront pages")
             measure_storefront(base_url, options, pages, catalogue)
             shop = shop_for_clients(base_url, catalogue, services)
@@ -118,11 +122,42 @@ def main():
                 measure_checkouts(shop, options, method, catalogue)
                 for method in checkout_load.METHODS
             ]
-    text = report.render(options, machine(), pages, steps, flows)
+    text = report.render(options, machine(options), pages, steps, flows)
     print("\n" + text)
     if not options.short:
-        (ROOT / "BENCHMARKS.md").write_text(text)
-        print("Written to BENCHMARKS.md")
+        name = "BENCHMARKS-cluster.md" if options.cluster else "BENCHMARKS.md"
+        (ROOT / name).write_text(text)
+        print(f"Written to {name}")
+
+
+def serving(options, environment, services):
+    """One gunicorn on ``options.port``, or the cluster behind HAProxy there."""
+    if not options.cluster:
+        return server.running_shop(
+            database_url=options.database_url,
+            port=options.port,
+            environment=environment,
+        )
+    variables = fakes_and_limits(services)
+    return cluster.running_cluster(
+        ports=cluster_ports(options.port),
+        database=urlsplit(options.database_url).path.lstrip("/"),
+        environment=variables,
+        email_url=variables["EMAIL_URL"],
+    )
+
+
+def cluster_ports(port):
+    """HAProxy on ``port``, the rest on the ports after it: clear of a
+    `make cluster` on its own."""
+    return cluster.Ports(
+        haproxy=port,
+        app1=port + 1,
+        app2=port + 2,
+        pgbouncer=port + 3,
+        redis=port + 4,
+        s3=port + 5,
+    )
 
 
 def progress(text):
@@ -141,6 +176,11 @@ def parse_arguments():
     parser.add_argument(
         "--short", action="store_true", help="a quick run that writes nothing (CI)"
     )
+    parser.add_argument(
+        "--cluster",
+        action="store_true",
+        help="through HAProxy to the local cluster (tools/cluster/) on --port",
+    )
     options = parser.parse_args()
     if options.short:
         options.scale, options.seconds = min(options.scale, 200), 1
@@ -151,6 +191,12 @@ def bench_environment(options, services):
     """The measuring environment (perf/server.py), pointed at the fakes."""
     return {
         **server.shop_environment(database_url=options.database_url, port=options.port),
+        **fakes_and_limits(services),
+    }
+
+
+def fakes_and_limits(services):
+    return {
         **fakes.shop_settings(services),
         # Each order counts against the limit on e-mails per visitor address
         # (20 an hour), and every client of the bench is 127.0.0.1, unlike
@@ -486,7 +532,7 @@ def put_on_sale_again(products):
     )
 
 
-def machine():
+def machine(options):
     import django
     import oscar
     from django.db import connection
@@ -507,10 +553,20 @@ def machine():
         f"CPU: {cpu}, {os.cpu_count()} cores; {platform.platform()}",
         f"Python {platform.python_version()}, Django {django.get_version()}, "
         f"django-oscar {oscar.get_version()}, PostgreSQL {postgres}",
-        f"gunicorn sync workers: {(os.cpu_count() or 1) * 2 + 1}; load tools: "
-        f"{hey.stdout.strip() or 'hey'} and perf/checkout_load.py on the same "
-        "machine",
+        f"{served_by(options)}; load tools: {hey.stdout.strip() or 'hey'} and "
+        "perf/checkout_load.py on the same machine",
     ]
+
+
+def served_by(options):
+    if options.cluster:
+        return (
+            f"served by the local cluster (tools/cluster/): HAProxy, "
+            f"{len(cluster.APP_SERVERS)} app servers of {cluster.WORKERS} gunicorn "
+            "sync workers each, pgbouncer in transaction mode, Redis, the Celery "
+            "worker and scheduler and the S3 stand-in, all on this machine"
+        )
+    return f"gunicorn sync workers: {(os.cpu_count() or 1) * 2 + 1}"
 
 
 if __name__ == "__main__":

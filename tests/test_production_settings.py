@@ -373,3 +373,37 @@ def test_pictures_in_a_bucket_pass_the_deploy_checks(complete_environment):
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://static.skinome.no/static/",
+        "https://static.skinome.no/",
+        "/assets/",
+    ],
+)
+def test_a_static_address_a_cdn_cannot_serve_is_refused_with_its_line(
+    complete_environment, address
+):
+    result = start_production({**complete_environment, "SHOP_STATIC_URL": address})
+    assert result.returncode != 0
+    (line,) = problem_lines(result)
+    assert line.startswith("SHOP_STATIC_URL must be an https:// address ending in")
+
+
+def test_static_files_behind_a_cdn_are_named_by_its_address(complete_environment):
+    environment = {
+        **complete_environment,
+        "SHOP_STATIC_URL": "https://static.skinome.no/static/",
+    }
+    result = start_production(
+        environment,
+        sys.executable,
+        "-c",
+        SETUP + "\nfrom django.conf import settings\nprint(settings.STATIC_URL)",
+    )
+    assert result.returncode == 0, result.stderr
+    # Pages name the CDN's address; the CSP admits its origin
+    # (tests/test_content_security_policy.py).
+    assert result.stdout.strip() == "https://static.skinome.no/static/"

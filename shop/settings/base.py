@@ -602,7 +602,10 @@ MIGRATION_MODULES = {"flatpages": "shop.storefront.flatpages_migrations"}
 TIME_ZONE = "Europe/Oslo"
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# A CDN in front of the static files: SHOP_STATIC_URL names it, e.g.
+# https://static.skinome.no/static/, and fetches from the shop's own
+# /static/, which WhiteNoise keeps serving (it serves STATIC_URL's path).
+STATIC_URL = env("SHOP_STATIC_URL", default="").strip() or "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {

@@ -27,6 +27,7 @@ def production_problems(environment):
         _vipps,
         _admins,
         _media_storage,
+        _static_url,
     ]
     return [line for check in checks for line in check(values)]
 
@@ -241,3 +242,19 @@ def _media_storage(values):
             "and browsers block their pictures from plain http."
         )
     return problems
+
+
+def _static_url(values):
+    """A CDN in front of the static files fetches them from the shop's own
+    /static/ (WhiteNoise serves the path of STATIC_URL), over https."""
+    url = values.get("SHOP_STATIC_URL")
+    if not url:
+        return []
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.netloc and parts.path == "/static/":
+        return []
+    return [
+        "SHOP_STATIC_URL must be an https:// address ending in /static/, e.g. "
+        "https://static.skinome.no/static/: the CDN in front of the shop's own "
+        "/static/ files. Unset serves them from the shop's address."
+    ]

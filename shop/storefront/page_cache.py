@@ -27,11 +27,19 @@ commits, so the next visitor sees the change at once; each app names those
 models in its ready() (shop/core/page_versions.py). A page is kept no longer
 than until the next planned change (a sale starting or ending), and at most
 SHOP_PAGE_CACHE_SECONDS, which bounds how late a scheduled article appears.
+
+Releases: a stored page names the static files by their hashed names, which
+only its release's servers have, and during a rolling deploy old and new
+app servers share the cache. So each release keeps pages of its own, under
+a hash of its static files' manifest (release()).
 """
 
 import copy
+import functools
+import hashlib
 import re
 from importlib import import_module
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -130,7 +138,18 @@ def page_address(request):
 
 
 def page_key(address: str) -> str:
-    return f"shop:page:{current_version()}:{address}"
+    return f"shop:page:{release()}:{current_version()}:{address}"
+
+
+@functools.cache
+def release() -> str:
+    """The static files this process serves, as a short hash of their
+    manifest (collectstatic writes it); "-" without one (development)."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "-"
 
 
 def unshared_key(key: str) -> str:

@@ -18,6 +18,7 @@ from django.utils import translation
 from perf.checkout_load import Shop
 from shop.commerce.shipping.pickup_points import PICKUP_METHOD_CODE
 from tests.helpers import ADDRESS
+from tests.smtp_recorder import recording_mail_server
 from tools.cluster import Ports, running_cluster
 
 PORTS = Ports(
@@ -43,17 +44,31 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def cluster(tmp_path_factory):
-    log = tmp_path_factory.mktemp("cluster") / "cluster.log"
-    print(f"\ncluster output: {log}")
+def mail_server():
+    """Where the cluster's worker sends e-mail, recording each one."""
+    with recording_mail_server() as recorder:
+        yield recorder
+
+
+@pytest.fixture(scope="session")
+def cluster_log(tmp_path_factory):
+    """Every part's lines, prefixed with its name ("worker| ...")."""
+    path = tmp_path_factory.mktemp("cluster") / "cluster.log"
+    print(f"\ncluster output: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def cluster(cluster_log, mail_server):
     with (
-        log.open("w") as output,
+        cluster_log.open("w") as output,
         running_cluster(
             ports=PORTS,
             database=DATABASE,
             fresh_database=True,
             output=output,
             ready_seconds=READY_SECONDS,
+            email_url=mail_server.url,
         ) as running,
     ):
         yield running

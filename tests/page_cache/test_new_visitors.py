@@ -14,6 +14,7 @@ from shop.commerce.partner.models import StockRecord
 from shop.core.cache import redis_cache
 from shop.core.page_versions import watched_models
 from shop.demo import catalogue_data as products_demo
+from shop.storefront import page_cache
 from tests.faulty_services import RedisServer
 from tests.helpers import DemoCatalogue
 
@@ -434,3 +435,23 @@ def test_every_private_path_is_kept_out_of_caches_and_crawlers(shop, settings, s
 
 def test_public_pages_may_be_stored(shop):
     assert "no-store" not in visit("/").get("Cache-Control", "")
+
+
+def test_each_release_keeps_pages_of_its_own(shop, settings, tmp_path):
+    """A page names its release's hashed static files; a server of the next
+    release, sharing the cache, must not hand it out."""
+    settings.STATIC_ROOT = tmp_path
+    url = shop.products[0].get_absolute_url()
+    manifest = tmp_path / "staticfiles.json"
+    try:
+        manifest.write_text('{"paths": {"css/shop.css": "css/shop.1111.css"}}')
+        page_cache.release.cache_clear()
+        visit(url)
+        assert visit(url)["X-Page-Cache"] == "hit"
+
+        manifest.write_text('{"paths": {"css/shop.css": "css/shop.2222.css"}}')
+        page_cache.release.cache_clear()
+        assert visit(url)["X-Page-Cache"] == "miss"
+        assert visit(url)["X-Page-Cache"] == "hit"
+    finally:
+        page_cache.release.cache_clear()

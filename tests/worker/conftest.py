@@ -7,67 +7,28 @@ tests run when the suite runs on PostgreSQL (CI's second run, or
 DATABASE_URL=postgres://... make test), and say so when skipped on SQLite.
 """
 
-import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from email import message_from_bytes
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.db import connection
 from kombu import Connection
+
+from tests.smtp_recorder import recording_mail_server
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_URL = os.environ.get("TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 
 
-class MailServer:
-    """An SMTP server that records what it accepted, by Message-ID. It can
-    hold the next e-mail at its first recipient, before any of the message
-    has been sent: a sender killed while held has delivered nothing."""
-
-    def __init__(self):
-        self.accepted = []
-        self.hold_next = threading.Event()
-        self.holding = threading.Event()
-        self.release = threading.Event()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if self.hold_next.is_set():
-            self.hold_next.clear()
-            self.holding.set()
-            while not self.release.is_set():
-                await asyncio.sleep(0.05)
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.accepted.append(message_from_bytes(envelope.content)["Message-ID"])
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture
 def mail_server():
-    recorder = MailServer()
-    recorder.port = free_port()
-    controller = Controller(recorder, hostname="127.0.0.1", port=recorder.port)
-    controller.start()
-    yield recorder
-    recorder.release.set()
-    controller.stop()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    with recording_mail_server() as recorder:
+        yield recorder
 
 
 class Worker:

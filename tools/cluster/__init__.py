@@ -2,6 +2,6 @@
 out (tools/cluster/cluster.py has the parts; docs/operations.md tells which
 setting turns each on in production)."""
 
-from .cluster import Cluster, Ports, running_cluster
+from .cluster import APP_SERVERS, WORKERS, Cluster, Ports, running_cluster
 
-__all__ = ["Cluster", "Ports", "running_cluster"]
+__all__ = ["APP_SERVERS", "WORKERS", "Cluster", "Ports", "running_cluster"]

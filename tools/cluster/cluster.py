@@ -71,6 +71,31 @@ class Cluster:
         self.notes: list[str] = []
         self.environment: dict[str, str] = {}
 
+    @property
+    def direct_environment(self):
+        """The app servers' settings, straight on PostgreSQL: for manage.py."""
+        return {
+            **self.environment,
+            "DATABASE_URL": self.database_url,
+            "DATABASE_POOLER": "",
+        }
+
+    def manage(self, *args):
+        """``manage.py *args`` with the cluster's settings, straight on
+        PostgreSQL; its lines are passed on as "setup"."""
+        result = subprocess.run(
+            [str(BIN / "python"), "manage.py", *args],
+            cwd=ROOT,
+            env=self.direct_environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=DATABASE_SETUP_SECONDS,
+        )
+        for text in result.stdout.splitlines():
+            self.output.line("setup", text)
+        result.check_returncode()
+
     def start(self, name, *, seconds=60):
         part = self.parts[name]
         part.start()
@@ -123,10 +148,14 @@ def running_cluster(
     fresh_database=False,
     output=sys.stdout,
     ready_seconds=90,
+    email_url=None,
+    environment=None,
 ):
     """The whole cluster, ready behind HAProxy; everything stopped and its
     temporary folder removed afterwards. ``ready_seconds`` bounds the start
-    of the servers (preparing the database is bounded apart)."""
+    of the servers (preparing the database is bounded apart). E-mail goes to
+    ``email_url``, else to the environment's EMAIL_URL, else to a sink;
+    ``environment`` adds settings of every part (the benchmark's fakes)."""
     refuse_taken_ports(list(vars(ports).values()))
     directory = Path(tempfile.mkdtemp(prefix="shop-cluster-"))
     # pgbouncer runs as another user and reads its files from here.
@@ -137,14 +166,17 @@ def running_cluster(
     with contextlib.ExitStack() as cleanup:
         cleanup.callback(shutil.rmtree, directory, ignore_errors=True)
         cleanup.callback(cluster.stop_all)
-        cluster.environment = _environment(cluster, cleanup)
+        cluster.environment = {
+            **_environment(cluster, cleanup, email_url),
+            **(environment or {}),
+        }
         _start(cluster, "redis", _redis(cluster), ready_seconds)
         if _moto_installed():
             _start(cluster, "s3", _s3(cluster), ready_seconds)
             _create_bucket(cluster)
         _prepare_database(cluster, fresh=fresh_database)
         _start(cluster, "pgbouncer", _pgbouncer(cluster), ready_seconds)
-        _manage(cluster, "collectstatic", "--noinput", "-v0")
+        cluster.manage("collectstatic", "--noinput", "-v0")
         deadline = time.monotonic() + ready_seconds
         for name in APP_SERVERS:
             cluster.parts[name] = _app_server(cluster, name).start()
@@ -152,11 +184,8 @@ def running_cluster(
             cluster.parts[name].wait_until_up(deadline)
         cluster.parts["haproxy"] = _haproxy(cluster).start()
         answers_until(cluster.url + "/readyz", deadline)
-        if (ROOT / "shop" / "celery.py").exists():
-            for part in _celery(cluster):
-                cluster.parts[part.name] = part.start()
-        else:
-            cluster.notes.append("no shop/celery.py: worker and beat not started")
+        for part in _celery(cluster):
+            cluster.parts[part.name] = part.start()
         yield cluster
 
 
@@ -174,10 +203,10 @@ def answers_until(url, deadline):
     raise RuntimeError(f"{url} did not answer 200 in time")
 
 
-def _environment(cluster, cleanup):
+def _environment(cluster, cleanup, email_url):
     """perf.settings (production's, over plain HTTP), with the cluster's services."""
     ports = cluster.ports
-    email_url = os.environ.get("EMAIL_URL", "").strip()
+    email_url = email_url or os.environ.get("EMAIL_URL", "").strip()
     if not email_url:
         sink = MailSink().start()
         cleanup.callback(sink.stop)
@@ -311,31 +340,11 @@ def _prepare_database(cluster, *, fresh):
         ).fetchone()
         if not exists:
             admin.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(name))
-    direct = {
-        **cluster.environment,
-        "DATABASE_URL": cluster.database_url,
-        "DATABASE_POOLER": "",
-    }
     cluster.output.line(
         "cluster", f"migrating and loading the demo shop into {cluster.database}"
     )
-    _manage(cluster, "migrate", "--noinput", "-v0", env=direct)
-    _manage(cluster, "load_demo_data", "-v0", env=direct)
-
-
-def _manage(cluster, *args, env=None):
-    result = subprocess.run(
-        [str(BIN / "python"), "manage.py", *args],
-        cwd=ROOT,
-        env=env or cluster.environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=DATABASE_SETUP_SECONDS,
-    )
-    for text in result.stdout.splitlines():
-        cluster.output.line("setup", text)
-    result.check_returncode()
+    cluster.manage("migrate", "--noinput", "-v0")
+    cluster.manage("load_demo_data", "-v0")
 
 
 def _pgbouncer(cluster):
