@@ -346,6 +346,19 @@ def test_pictures_in_a_bucket_half_configured_are_refused_with_their_line(
     assert "media-secret-key" not in result.stderr
 
 
+def test_pictures_from_a_local_stand_in_over_plain_http_are_allowed(
+    complete_environment,
+):
+    """make cluster's S3 stand-in: browsers trust loopback addresses."""
+    environment = {
+        **complete_environment,
+        **PICTURES_IN_A_BUCKET,
+        "SHOP_MEDIA_URL": "http://127.0.0.1:9000/shop-media",
+    }
+    result = start_production(environment)
+    assert result.returncode == 0, result.stderr
+
+
 def test_an_unknown_media_storage_is_refused_naming_the_choices(complete_environment):
     result = start_production({**complete_environment, "SHOP_MEDIA_STORAGE": "nfs"})
     assert result.returncode != 0
