@@ -48,11 +48,11 @@ profile: install
 audit: install browser-deps
 	$(BIN)/python -m perf.audit $(AUDIT_ARGS)
 
-# The shop on several local servers as production scales it out (tools/cluster/,
+# The shop on several local servers as production scales it out (perf/cluster/,
 # docs/operations.md): HAProxy on :8080 before two app servers, pgbouncer,
 # Redis, an S3 stand-in and Celery. In the foreground; Ctrl-C stops it all.
 cluster: install cluster-deps
-	$(BIN)/python -m tools.cluster $(CLUSTER_ARGS)
+	$(BIN)/python -m perf.cluster $(CLUSTER_ARGS)
 
 # Debian's HAProxy, pgbouncer and Redis for `make cluster`.
 cluster-deps:

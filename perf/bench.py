@@ -28,7 +28,7 @@ clients at a time for `seconds` per measurement:
   be as many as those completed.
 
 With `--cluster` the same load goes through HAProxy to the local cluster
-(tools/cluster/: two app servers, pgbouncer, Redis, the worker, the S3
+(perf/cluster/: two app servers, pgbouncer, Redis, the worker, the S3
 stand-in) on `port` and the ports after it, instead of to one gunicorn.
 
 The full run writes BENCHMARKS.md (BENCHMARKS-cluster.md with `--cluster`;
@@ -52,8 +52,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from perf import checkout_load, data, fakes, report, server
-from tools import cluster
+from perf import checkout_load, cluster, data, fakes, report, server
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = (1, 10, 50)  # products in the basket, for the SQL per page
@@ -114,7 +113,12 @@ def main():
         with serving(options, environment, services):
             progress("Storefront pages")
             measure_storefront(base_url, options, pages, catalogue)
-            shop = shop_for_clients(base_url, catalogue, services)
+            shop = shop_for_clients(
+                base_url,
+                [add_path(product) for product in catalogue.bought],
+                stripe_url=services["stripe"].settings["STRIPE_API_BASE"],
+                vipps_url=services["vipps"].settings["VIPPS_API_BASE"],
+            )
             progress("Checkout steps")
             measure_steps(base_url, options, steps, shop)
             progress("Full guest checkouts")
@@ -179,7 +183,7 @@ def parse_arguments():
     parser.add_argument(
         "--cluster",
         action="store_true",
-        help="through HAProxy to the local cluster (tools/cluster/) on --port",
+        help="through HAProxy to the local cluster (perf/cluster/) on --port",
     )
     options = parser.parse_args()
     if options.short:
@@ -476,8 +480,9 @@ def parse_hey(output):
 # --- Full guest checkouts -----------------------------------------------------
 
 
-def shop_for_clients(base_url, catalogue, services):
-    """What the checkout clients, which have no Django, need to know."""
+def shop_for_clients(base_url, products, *, stripe_url="", vipps_url=""):
+    """What checkout clients, which have no Django, need to know: the shop's
+    addresses, the add-to-basket paths of ``products`` and the payment fakes'."""
     from django.urls import reverse
 
     from shop.commerce.shipping.pickup_points import PICKUP_METHOD_CODE
@@ -485,7 +490,7 @@ def shop_for_clients(base_url, catalogue, services):
 
     return checkout_load.Shop(
         base_url=base_url,
-        products=tuple(add_path(product) for product in catalogue.bought),
+        products=tuple(products),
         basket=reverse("basket:summary"),
         index=reverse("checkout:index"),
         shipping_address=reverse("checkout:shipping-address"),
@@ -495,8 +500,8 @@ def shop_for_clients(base_url, catalogue, services):
         thank_you=reverse("checkout:thank-you"),
         card_return=reverse("checkout:card-return"),
         vipps_return=reverse("checkout:vipps-return"),
-        stripe_url=services["stripe"].settings["STRIPE_API_BASE"],
-        vipps_url=services["vipps"].settings["VIPPS_API_BASE"],
+        stripe_url=stripe_url,
+        vipps_url=vipps_url,
         address=dict(ADDRESS),
         shipping_code=PICKUP_METHOD_CODE,
     )
@@ -561,7 +566,7 @@ def machine(options):
 def served_by(options):
     if options.cluster:
         return (
-            f"served by the local cluster (tools/cluster/): HAProxy, "
+            f"served by the local cluster (perf/cluster/): HAProxy, "
             f"{len(cluster.APP_SERVERS)} app servers of {cluster.WORKERS} gunicorn "
             "sync workers each, pgbouncer in transaction mode, Redis, the Celery "
             "worker and scheduler and the S3 stand-in, all on this machine"

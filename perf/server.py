@@ -25,7 +25,7 @@ DEFAULT_DATABASE_URL = os.environ.get(
 def shop_environment(*, database_url, port, **variables):
     """Production settings over plain HTTP (perf/settings.py), on localhost;
     ``variables`` add to or replace the measuring defaults (the local
-    cluster, tools/cluster/, runs the same settings with services of its own)."""
+    cluster, perf/cluster/, runs the same settings with services of its own)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "perf.settings",

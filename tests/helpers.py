@@ -377,6 +377,15 @@ def product_form_data(product, **changes):
 TYPED_BEFORE_UPLOAD = "Rich cream for very dry skin, typed before the upload."
 
 
+def product_for_admin():
+    """A product whose admin form saves as it stands: admin asks for the
+    Bokmål name, which make_product() leaves out."""
+    product = make_product(title="Barrier Cream", upc="BARRIER-1")
+    product.title_nb, product.slug_nb = "Barrierekrem", "barrierekrem"
+    product.save()
+    return product
+
+
 def post_product_picture(admin_client, product, upload):
     """Staff upload `upload` as the product's first picture in admin, having
     typed a new short description too (kept on the page if refused)."""

@@ -1,4 +1,4 @@
-"""One local cluster (tools/cluster/) for the whole package, on ports and a
+"""One local cluster (perf/cluster/) for the whole package, on ports and a
 database of its own, so a `make cluster` running beside it is left alone.
 
 The tests talk HTTP to it and read its database straight from PostgreSQL;
@@ -15,11 +15,9 @@ import requests
 from django.urls import reverse
 from django.utils import translation
 
-from perf.checkout_load import Shop
-from shop.commerce.shipping.pickup_points import PICKUP_METHOD_CODE
-from tests.helpers import ADDRESS
+from perf.bench import shop_for_clients
+from perf.cluster import Ports, running_cluster
 from tests.smtp_recorder import recording_mail_server
-from tools.cluster import Ports, running_cluster
 
 PORTS = Ports(
     haproxy=18080, app1=18081, app2=18082, pgbouncer=16432, redis=16390, s3=19000
@@ -91,23 +89,7 @@ def catalogue(cluster):
 
 def shop_at(base_url, catalogue):
     """perf/checkout_load.py's view of the shop, at one server's address."""
-    return Shop(
-        base_url=base_url,
-        products=tuple(catalogue["add_to_basket"]),
-        basket=reverse("basket:summary"),
-        index=reverse("checkout:index"),
-        shipping_address=reverse("checkout:shipping-address"),
-        shipping_method=reverse("checkout:shipping-method"),
-        payment_method=reverse("checkout:payment-method"),
-        preview=reverse("checkout:preview"),
-        thank_you=reverse("checkout:thank-you"),
-        card_return=reverse("checkout:card-return"),
-        vipps_return=reverse("checkout:vipps-return"),
-        stripe_url="",
-        vipps_url="",
-        address=dict(ADDRESS),
-        shipping_code=PICKUP_METHOD_CODE,
-    )
+    return shop_for_clients(base_url, catalogue["add_to_basket"])
 
 
 @pytest.fixture

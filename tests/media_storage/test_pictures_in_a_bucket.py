@@ -23,6 +23,7 @@ from tests.helpers import (
     make_product,
     png_bytes,
     post_product_picture,
+    product_for_admin,
 )
 
 pytestmark = pytest.mark.django_db
@@ -167,11 +168,7 @@ def test_the_content_security_policy_lets_the_bucket_pictures_load(
 
 @pytest.fixture
 def product():
-    product = make_product(title="Barrier Cream", upc="BARRIER-1")
-    # Admin asks for the Bokmål name.
-    product.title_nb, product.slug_nb = "Barrierekrem", "barrierekrem"
-    product.save()
-    return product
+    return product_for_admin()
 
 
 def test_a_picture_uploaded_in_admin_lands_in_the_bucket(

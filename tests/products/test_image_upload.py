@@ -13,9 +13,9 @@ from shop.core import pictures
 from tests.helpers import (
     TYPED_BEFORE_UPLOAD,
     black_and_white_png_bytes,
-    make_product,
     png_bytes,
     post_product_picture,
+    product_for_admin,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +29,7 @@ def admin_client(client, staff_user):
 
 @pytest.fixture
 def product():
-    product = make_product(title="Barrier Cream", upc="BARRIER-1")
-    # Admin asks for the Bokmål name.
-    product.title_nb, product.slug_nb = "Barrierekrem", "barrierekrem"
-    product.save()
-    return product
+    return product_for_admin()
 
 
 def oversized_in_bytes():

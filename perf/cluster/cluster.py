@@ -4,7 +4,7 @@ cluster's own, an S3 stand-in (moto), the Celery worker and scheduler, and
 a mail sink when no EMAIL_URL is given.
 
 `running_cluster()` starts it all and stops it all; `make cluster` runs it
-in the foreground (tools/cluster/__main__.py), tests use it from
+in the foreground (perf/cluster/__main__.py), tests use it from
 tests/cluster/.
 """
 

@@ -1,5 +1,5 @@
 """`make cluster`: the shop on several local servers, as production scales it
-out (tools/cluster/cluster.py has the parts; docs/operations.md tells which
+out (perf/cluster/cluster.py has the parts; docs/operations.md tells which
 setting turns each on in production)."""
 
 from .cluster import APP_SERVERS, WORKERS, Cluster, Ports, running_cluster
