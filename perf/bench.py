@@ -46,6 +46,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -59,6 +60,7 @@ LINES = (1, 10, 50)  # products in the basket, for the SQL per page
 BOUGHT_PRODUCTS = 50  # the full checkouts buy these in turn
 STOCK_PER_FLOW = 1000  # units of each put on sale again before each flow
 STARTED = time.monotonic()
+CLUSTER_LOG = ROOT / "perf" / "results" / "cluster.log"
 
 
 @dataclass
@@ -134,21 +136,32 @@ def main():
         print(f"Written to {name}")
 
 
+@contextmanager
 def serving(options, environment, services):
-    """One gunicorn on ``options.port``, or the cluster behind HAProxy there."""
+    """One gunicorn on ``options.port``, or the cluster behind HAProxy there,
+    its parts' lines written to perf/results/cluster.log."""
     if not options.cluster:
-        return server.running_shop(
+        with server.running_shop(
             database_url=options.database_url,
             port=options.port,
             environment=environment,
-        )
+        ):
+            yield
+        return
     variables = fakes_and_limits(services)
-    return cluster.running_cluster(
-        ports=cluster_ports(options.port),
-        database=urlsplit(options.database_url).path.lstrip("/"),
-        environment=variables,
-        email_url=variables["EMAIL_URL"],
-    )
+    CLUSTER_LOG.parent.mkdir(exist_ok=True)
+    progress(f"Starting the cluster; its lines go to {CLUSTER_LOG.relative_to(ROOT)}")
+    with (
+        CLUSTER_LOG.open("w") as log,
+        cluster.running_cluster(
+            ports=cluster_ports(options.port),
+            database=urlsplit(options.database_url).path.lstrip("/"),
+            environment=variables,
+            email_url=variables["EMAIL_URL"],
+            output=log,
+        ),
+    ):
+        yield
 
 
 def cluster_ports(port):
