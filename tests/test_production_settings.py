@@ -420,3 +420,22 @@ def test_static_files_behind_a_cdn_are_named_by_its_address(complete_environment
     # Pages name the CDN's address; the CSP admits its origin
     # (tests/test_content_security_policy.py).
     assert result.stdout.strip() == "https://static.skinome.no/static/"
+
+
+def test_sessions_may_keep_their_copies_in_a_redis_of_their_own(complete_environment):
+    environment = {
+        **complete_environment,
+        "REDIS_SESSIONS_URL": "redis://sessions.internal:6379/0",
+    }
+    result = start_production(
+        environment,
+        sys.executable,
+        "-c",
+        SETUP + "\nfrom django.conf import settings\n"
+        "print(settings.CACHES[settings.SESSION_CACHE_ALIAS]['LOCATION'])\n"
+        "print(settings.CACHES['default']['LOCATION'])",
+    )
+    assert result.returncode == 0, result.stderr
+    sessions, default = result.stdout.splitlines()
+    assert sessions == "redis://sessions.internal:6379/0"
+    assert default == "redis://127.0.0.1:6379/10"  # the page cache stays apart

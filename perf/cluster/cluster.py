@@ -220,6 +220,7 @@ def _environment(cluster, cleanup, email_url):
         DATABASE_POOLER="transaction",
         DJANGO_LOG_LEVEL=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
         REDIS_URL=f"redis://127.0.0.1:{ports.redis}/0",
+        REDIS_SESSIONS_URL=f"redis://127.0.0.1:{ports.redis}/2",
         # The cluster's own Redis, not the machine's RabbitMQ: a worker on a
         # shared broker would take other runs' tasks.
         CELERY_BROKER_URL=os.environ.get(

@@ -494,9 +494,17 @@ REDIS_URL = env("REDIS_URL", default="")
 REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "shop.core.cache"
+# Sessions' cached copies may live in a Redis of their own (REDIS_SESSIONS_URL),
+# so the page cache filling its Redis never evicts them.
+REDIS_SESSIONS_URL = env("REDIS_SESSIONS_URL", default="").strip()
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    if REDIS_SESSIONS_URL:
+        CACHES["sessions"] = redis_cache(
+            REDIS_SESSIONS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS
+        )
+        SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
