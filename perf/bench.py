@@ -148,7 +148,6 @@ def serving(options, environment, services):
         ):
             yield
         return
-    variables = fakes_and_limits(services)
     CLUSTER_LOG.parent.mkdir(exist_ok=True)
     progress(f"Starting the cluster; its lines go to {CLUSTER_LOG.relative_to(ROOT)}")
     with (
@@ -156,8 +155,7 @@ def serving(options, environment, services):
         cluster.running_cluster(
             ports=cluster_ports(options.port),
             database=urlsplit(options.database_url).path.lstrip("/"),
-            environment=variables,
-            email_url=variables["EMAIL_URL"],
+            environment=fakes_and_limits(services),
             output=log,
         ),
     ):

@@ -16,12 +16,12 @@ class MailServer:
     e-mail at its first recipient, before any of the message has been sent:
     a sender killed while held has delivered nothing."""
 
-    def __init__(self):
+    def __init__(self, port):
+        self.port = port
         self.accepted = []
         self.hold_next = threading.Event()
         self.holding = threading.Event()
         self.release = threading.Event()
-        self.port = None
 
     @property
     def url(self):
@@ -44,8 +44,7 @@ class MailServer:
 
 @contextmanager
 def recording_mail_server():
-    recorder = MailServer()
-    recorder.port = free_port()
+    recorder = MailServer(free_port())
     controller = Controller(recorder, hostname="127.0.0.1", port=recorder.port)
     controller.start()
     try:

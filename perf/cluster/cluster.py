@@ -148,14 +148,14 @@ def running_cluster(
     fresh_database=False,
     output=sys.stdout,
     ready_seconds=90,
-    email_url=None,
     environment=None,
 ):
     """The whole cluster, ready behind HAProxy; everything stopped and its
     temporary folder removed afterwards. ``ready_seconds`` bounds the start
-    of the servers (preparing the database is bounded apart). E-mail goes to
-    ``email_url``, else to the environment's EMAIL_URL, else to a sink;
-    ``environment`` adds settings of every part (the benchmark's fakes)."""
+    of the servers (preparing the database is bounded apart).
+    ``environment`` adds to or replaces the settings of every part (a test's
+    mail server, the benchmark's fakes); e-mail goes to its EMAIL_URL, else
+    to this process's, else to a sink."""
     refuse_taken_ports(list(vars(ports).values()))
     directory = Path(tempfile.mkdtemp(prefix="shop-cluster-"))
     # pgbouncer runs as another user and reads its files from here.
@@ -166,10 +166,7 @@ def running_cluster(
     with contextlib.ExitStack() as cleanup:
         cleanup.callback(shutil.rmtree, directory, ignore_errors=True)
         cleanup.callback(cluster.stop_all)
-        cluster.environment = {
-            **_environment(cluster, cleanup, email_url),
-            **(environment or {}),
-        }
+        cluster.environment = _environment(cluster, cleanup, environment or {})
         _start(cluster, "redis", _redis(cluster), ready_seconds)
         if _moto_installed():
             _start(cluster, "s3", _s3(cluster), ready_seconds)
@@ -203,10 +200,11 @@ def answers_until(url, deadline):
     raise RuntimeError(f"{url} did not answer 200 in time")
 
 
-def _environment(cluster, cleanup, email_url):
-    """perf.settings (production's, over plain HTTP), with the cluster's services."""
+def _environment(cluster, cleanup, given):
+    """perf.settings (production's, over plain HTTP), with the cluster's
+    services, and over them what the caller gave."""
     ports = cluster.ports
-    email_url = email_url or os.environ.get("EMAIL_URL", "").strip()
+    email_url = given.get("EMAIL_URL") or os.environ.get("EMAIL_URL", "").strip()
     if not email_url:
         sink = MailSink().start()
         cleanup.callback(sink.stop)
@@ -243,7 +241,7 @@ def _environment(cluster, cleanup, email_url):
         )
     else:
         cluster.notes.append("moto is not installed: media stay on the local disk")
-    return environment
+    return {**environment, **given}
 
 
 def _moto_installed():

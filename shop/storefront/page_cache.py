@@ -46,6 +46,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.session import SessionStorage
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.staticfiles.storage import ManifestFilesMixin
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -145,7 +146,7 @@ def page_key(address: str) -> str:
 def release() -> str:
     """The static files this process serves, as a short hash of their
     manifest (collectstatic writes it); "-" without one (development)."""
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    manifest = Path(settings.STATIC_ROOT) / ManifestFilesMixin.manifest_name
     try:
         return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
     except OSError:

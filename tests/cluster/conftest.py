@@ -66,7 +66,7 @@ def cluster(cluster_log, mail_server):
             fresh_database=True,
             output=output,
             ready_seconds=READY_SECONDS,
-            email_url=mail_server.url,
+            environment={"EMAIL_URL": mail_server.url},
         ) as running,
     ):
         yield running
